@@ -1,0 +1,4 @@
+//! Extraction: what the corpus says, read out of the normalised text of each document.
+
+pub mod name;
+pub mod term;
