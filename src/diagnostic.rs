@@ -89,3 +89,31 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 }
+
+/// The candidate closest to a misspelt word, if one is close enough to be what was meant.
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let word = word.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(&word, &c.to_lowercase()), c))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn did_you_mean_suggests_close_words_only() {
+        let keys = ["date", "figure", "participants", "quote"];
+        assert_eq!(did_you_mean("dat", keys), Some("date"));
+        assert_eq!(did_you_mean("particpants", keys), Some("participants"));
+        assert_eq!(did_you_mean("Figures", keys), Some("figure"));
+        assert_eq!(did_you_mean("xyz", keys), None);
+    }
+}

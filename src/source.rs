@@ -25,6 +25,19 @@ impl Span {
     }
 }
 
+/// A value and where it was written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+impl<T> Spanned<T> {
+    pub fn new(value: T, span: Span) -> Spanned<T> {
+        Spanned { value, span }
+    }
+}
+
 /// One loaded text file: its display name and its full text.
 #[derive(Debug)]
 pub struct SourceFile {

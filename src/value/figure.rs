@@ -77,3 +77,12 @@ pub fn find(text: &str) -> Vec<FigureMention> {
     let _ = text;
     Vec::new()
 }
+
+impl std::fmt::Display for Unit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Unit::Currency(c) => write!(f, "{c:?}"),
+            Unit::Counted(noun) => f.write_str(noun),
+        }
+    }
+}
