@@ -286,6 +286,7 @@ pub fn check(options: &Options) -> Result<Outcome, CorpusError> {
             });
         }
     }
+    drop(prepared);
     Ok(Outcome {
         sources,
         files,

@@ -1,7 +1,29 @@
 //! Judgement: for each claim, which passages speak of its event, and whether what they say
 //! supports or contradicts each stated value.
+//!
+//! The steps, for one claim: find the sentences that speak of its event ([`event`]) and name
+//! all its participants ([`participant`]); read the values they state next to the event and
+//! compare them with the claim's ([`date`], [`figure`], [`quote`], [`cite`]); weigh the
+//! evidence into a verdict ([`verdict`]). A value is paired with the event only within its
+//! sentence, so a date the paragraph gives for another event is not evidence.
 
-use crate::corpus::SourceKind;
+mod cite;
+mod date;
+mod event;
+mod figure;
+mod participant;
+mod quote;
+mod verdict;
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use crate::claims::Claim;
+use crate::corpus::{Citation, Corpus, Document, Passage, SourceKind};
+use crate::extract::name::Gazetteer;
+use crate::extract::term::Lexicon;
+use crate::extract::{self, Mentions};
+use crate::retrieve::{MemoryIndex, SentenceId, Sentences};
 use crate::source::Span;
 
 /// The verdict on one claim.
@@ -89,31 +111,198 @@ pub struct Judgement {
     pub warnings: Vec<String>,
 }
 
-/// What judging needs besides the claim: the corpus and the name and term knowledge built
-/// over it.
+/// Corpus-wide data the judge reuses for every claim: sentences, their terms, the index, and
+/// what extraction read out of each document.
+pub struct Prepared<'a> {
+    pub corpus: &'a Corpus,
+    pub sentences: Sentences,
+    pub index: MemoryIndex,
+    /// Per document, in corpus order.
+    pub mentions: Vec<Mentions>,
+}
+
+impl<'a> Prepared<'a> {
+    pub fn new(corpus: &'a Corpus) -> Prepared<'a> {
+        let sentences = Sentences::new(corpus, lexicon());
+        let index = MemoryIndex::build(&sentences);
+        let mentions = corpus.documents.iter().map(extract::mentions).collect();
+        Prepared {
+            corpus,
+            sentences,
+            index,
+            mentions,
+        }
+    }
+}
+
+/// What judging one claim file needs: the prepared corpus, and the names it knows, including
+/// the file's own `aliases:`.
 pub struct Context<'a> {
-    pub corpus: &'a crate::corpus::Corpus,
-    pub sources: &'a crate::source::SourceMap,
+    prepared: &'a Prepared<'a>,
+    gazetteer: Gazetteer,
 }
 
 impl<'a> Context<'a> {
-    pub fn new(
-        corpus: &'a crate::corpus::Corpus,
-        sources: &'a crate::source::SourceMap,
-        aliases: &[(String, Vec<String>)],
-    ) -> Context<'a> {
-        let _ = aliases;
-        Context { corpus, sources }
+    pub fn new(prepared: &'a Prepared<'a>, aliases: &[(String, Vec<String>)]) -> Context<'a> {
+        let mut gazetteer = Gazetteer::builtin();
+        for (name, spellings) in aliases {
+            gazetteer.add_aliases(name, spellings);
+        }
+        Context { prepared, gazetteer }
+    }
+
+    fn corpus(&self) -> &Corpus {
+        self.prepared.corpus
+    }
+
+    fn lexicon(&self) -> &Lexicon {
+        lexicon()
+    }
+
+    fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    fn sentences(&self) -> &Sentences {
+        &self.prepared.sentences
+    }
+
+    fn index(&self) -> &MemoryIndex {
+        &self.prepared.index
+    }
+
+    fn doc(&self, id: SentenceId) -> &Document {
+        &self.corpus().documents[self.sentences().get(id).doc]
+    }
+
+    fn mentions(&self, id: SentenceId) -> &Mentions {
+        &self.prepared.mentions[self.sentences().get(id).doc]
+    }
+
+    fn sentence_text(&self, id: SentenceId) -> &str {
+        let s = self.sentences().get(id);
+        self.doc(id).text.get(s.bytes.clone()).unwrap_or("")
+    }
+
+    fn passage(&self, id: SentenceId) -> &Passage {
+        let s = self.sentences().get(id);
+        &self.doc(id).passages[s.passage]
+    }
+
+    /// The text of the sentences from `before` sentences back to `after` sentences ahead, within
+    /// the same passage, as a byte range of the document's text.
+    fn window(&self, id: SentenceId, before: usize, after: usize) -> Range<usize> {
+        let mut first = id;
+        for _ in 0..before {
+            match self.sentences().previous(first) {
+                Some(p) => first = p,
+                None => break,
+            }
+        }
+        let mut last = id;
+        for _ in 0..after {
+            match self.sentences().next(last) {
+                Some(n) => last = n,
+                None => break,
+            }
+        }
+        self.sentences().get(first).bytes.start..self.sentences().get(last).bytes.end
+    }
+
+    /// Citations that vouch for a stretch of a document's text.
+    fn citations_covering(&self, id: SentenceId) -> Vec<&Citation> {
+        let s = self.sentences().get(id);
+        self.doc(id)
+            .citations
+            .iter()
+            .filter(|c| c.covers.start < s.bytes.end && s.bytes.start < c.covers.end.max(c.covers.start + 1))
+            .collect()
+    }
+
+    /// A piece of evidence: a value found at `value` (normalised bytes of the sentence's
+    /// document) in sentence `id`.
+    fn evidence(&self, id: SentenceId, value: Range<usize>, relation: Relation, aspect: Aspect, note: String) -> Evidence {
+        let doc = self.doc(id);
+        let sentence = self.sentences().get(id).bytes.clone();
+        let passage = self.passage(id);
+        Evidence {
+            relation,
+            aspect,
+            source: doc.name.clone(),
+            value_span: doc.raw_span(value.clone()),
+            excerpt_span: doc.raw_span(sentence.clone()),
+            excerpt: excerpt(&doc.text, sentence),
+            value: doc.text.get(value).unwrap_or("").to_string(),
+            reading: None,
+            citations: self.citations_covering(id).iter().map(|c| c.reference.raw.clone()).collect(),
+            source_kind: passage.kind,
+            source_title: doc.meta.title.clone(),
+            note,
+        }
     }
 }
 
-/// Judge one claim.
-pub fn claim(context: &Context<'_>, claim: &crate::claims::Claim) -> Judgement {
-    let _ = (context, claim);
-    Judgement {
-        verdict: Verdict::Unsupported,
-        reason: "no passage speaks of this event".to_string(),
-        evidence: Vec::new(),
-        warnings: Vec::new(),
+/// The lexicon compiled into attest, loaded once.
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(Lexicon::builtin)
+}
+
+/// A sentence, shortened around its middle when it is very long.
+fn excerpt(text: &str, range: Range<usize>) -> String {
+    const MAX_CHARS: usize = 400;
+    let s = text.get(range).unwrap_or("").trim();
+    if s.chars().count() <= MAX_CHARS {
+        return s.to_string();
     }
+    let head: String = s.chars().take(MAX_CHARS).collect();
+    format!("{head}…")
+}
+
+/// A sentence found to speak of the claim's event, naming all its participants.
+#[derive(Clone, Copy, Debug)]
+struct Hit {
+    sentence: SentenceId,
+    coverage: f32,
+}
+
+/// How much of the event a sentence must speak of to count as evidence.
+const RELEVANT: f32 = 0.5;
+
+/// Judge one claim.
+pub fn claim(ctx: &Context<'_>, claim: &Claim) -> Judgement {
+    let event = event::EventQuery::new(ctx, &claim.event.value);
+    let people = participant::People::new(ctx, claim);
+    let hits: Vec<Hit> = if event.is_empty() {
+        Vec::new()
+    } else {
+        event
+            .candidates(ctx)
+            .into_iter()
+            .map(|sentence| Hit {
+                sentence,
+                coverage: event.coverage(ctx, sentence),
+            })
+            .filter(|h| h.coverage >= RELEVANT && people.all_named(ctx, h.sentence))
+            .collect()
+    };
+
+    let mut evidence: Vec<Evidence> = Vec::new();
+    for hit in &hits {
+        if let Some(d) = &claim.date {
+            evidence.extend(date::evidence(ctx, hit.sentence, &d.value));
+            evidence.extend(cite::document_dates(ctx, hit.sentence, &d.value, &people));
+        }
+        if let Some(f) = &claim.figure {
+            evidence.extend(figure::evidence(ctx, hit.sentence, &f.value));
+        }
+        if let Some(c) = &claim.cites {
+            evidence.extend(cite::provenance(ctx, hit.sentence, &c.value));
+        }
+    }
+    if let Some(q) = &claim.quote {
+        evidence.extend(quote::evidence(ctx, &q.value, &people));
+    }
+    let place = people.place_evidence(ctx, &hits);
+    verdict::decide(ctx, claim, &hits, evidence, place)
 }

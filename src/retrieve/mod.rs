@@ -1,1 +1,111 @@
-//! retrieve (to come)
+//! Retrieval: the sentences of the corpus that may speak of a claim, found through the terms
+//! they share with it.
+//!
+//! Retrieval sits behind the [`Retrieve`] trait so that a persistent index can replace the
+//! in-memory one without touching the judge.
+
+mod index;
+
+use std::ops::Range;
+
+use crate::corpus::Corpus;
+use crate::extract::term::{self, Lexicon, TermKey};
+pub use index::MemoryIndex;
+
+/// A sentence of the corpus, numbered across all documents in corpus order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SentenceId(pub u32);
+
+/// One sentence with what retrieval and judgement compare: its terms.
+#[derive(Clone, Debug)]
+pub struct Sentence {
+    /// Index into the corpus's documents.
+    pub doc: usize,
+    /// Index into the document's passages.
+    pub passage: usize,
+    /// Byte range in the document's normalised text.
+    pub bytes: Range<usize>,
+    /// Distinct term keys of the sentence, sorted.
+    pub keys: Vec<TermKey>,
+}
+
+/// Every sentence of a corpus, in order.
+#[derive(Clone, Debug, Default)]
+pub struct Sentences {
+    pub all: Vec<Sentence>,
+}
+
+impl Sentences {
+    pub fn new(corpus: &Corpus, lexicon: &Lexicon) -> Sentences {
+        let mut all = Vec::new();
+        for (d, doc) in corpus.documents.iter().enumerate() {
+            for (p, passage) in doc.passages.iter().enumerate() {
+                for bytes in &passage.sentences {
+                    let text = doc.text.get(bytes.clone()).unwrap_or("");
+                    let mut keys: Vec<TermKey> = term::terms(text, lexicon).into_iter().map(|t| t.key).collect();
+                    keys.sort();
+                    keys.dedup();
+                    all.push(Sentence {
+                        doc: d,
+                        passage: p,
+                        bytes: bytes.clone(),
+                        keys,
+                    });
+                }
+            }
+        }
+        Sentences { all }
+    }
+
+    pub fn get(&self, id: SentenceId) -> &Sentence {
+        &self.all[id.0 as usize]
+    }
+
+    pub fn ids(&self) -> impl Iterator<Item = SentenceId> + '_ {
+        (0..self.all.len()).map(|i| SentenceId(i as u32))
+    }
+
+    /// The sentence before `id` in the same passage.
+    pub fn previous(&self, id: SentenceId) -> Option<SentenceId> {
+        let i = id.0.checked_sub(1)?;
+        let (a, b) = (self.all.get(i as usize)?, self.get(id));
+        (a.doc == b.doc && a.passage == b.passage).then_some(SentenceId(i))
+    }
+
+    /// The sentence after `id` in the same passage.
+    pub fn next(&self, id: SentenceId) -> Option<SentenceId> {
+        let i = id.0 + 1;
+        let (a, b) = (self.all.get(i as usize)?, self.get(id));
+        (a.doc == b.doc && a.passage == b.passage).then_some(SentenceId(i))
+    }
+}
+
+/// A sentence that shares terms with a query.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Candidate {
+    pub sentence: SentenceId,
+    /// Sum of the inverse document frequencies of the shared terms.
+    pub score: f32,
+}
+
+/// Finds candidate sentences for a set of query terms.
+pub trait Retrieve {
+    /// Sentences sharing at least one of `keys`, best first.
+    fn candidates(&self, keys: &[TermKey]) -> Vec<Candidate>;
+    /// In how many sentences a term occurs.
+    fn frequency(&self, key: &TermKey) -> usize;
+    /// How many sentences there are.
+    fn len(&self) -> usize;
+
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Inverse document frequency of a term (over sentences), smoothed so that a term found
+    /// nowhere weighs most.
+    fn idf(&self, key: &TermKey) -> f32 {
+        let n = self.len() as f32;
+        let df = self.frequency(key) as f32;
+        ((n + 1.0) / (df + 1.0)).ln() + 1.0
+    }
+}

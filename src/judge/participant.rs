@@ -1,0 +1,85 @@
+//! Participants, place and speaker: a sentence is evidence only when its neighbourhood names
+//! every participant of the claim; a place named there supports the claim's place.
+
+use super::{Aspect, Context, Evidence, Hit, Relation};
+use crate::claims::Claim;
+use crate::extract::name::{self, EntityId, NameQuery};
+use crate::retrieve::SentenceId;
+
+/// Sentences before and after a sentence in which its participants may be named: a paragraph
+/// often names a person once and then speaks of them.
+const BEFORE: usize = 2;
+const AFTER: usize = 1;
+
+pub(super) struct People {
+    participants: Vec<NameQuery>,
+    /// Gazetteer entities of the participants, where they resolve.
+    entities: Vec<EntityId>,
+    place: Option<NameQuery>,
+    pub(super) speaker: Option<NameQuery>,
+}
+
+impl People {
+    pub(super) fn new(ctx: &Context<'_>, claim: &Claim) -> People {
+        let gaz = ctx.gazetteer();
+        let participants: Vec<NameQuery> = claim.participants.iter().map(|p| name::query(&p.value, gaz)).collect();
+        let entities = claim
+            .participants
+            .iter()
+            .chain(claim.by.iter())
+            .filter_map(|p| gaz.entity(&p.value))
+            .collect();
+        People {
+            participants,
+            entities,
+            place: claim.place.as_ref().map(|p| name::query(&p.value, gaz)),
+            speaker: claim.by.as_ref().map(|b| name::query(&b.value, gaz)),
+        }
+    }
+
+    /// Every participant is named in the sentence's neighbourhood.
+    pub(super) fn all_named(&self, ctx: &Context<'_>, id: SentenceId) -> bool {
+        if self.participants.is_empty() {
+            return true;
+        }
+        let window = ctx.window(id, BEFORE, AFTER);
+        let text = ctx.doc(id).text.get(window).unwrap_or("");
+        self.participants.iter().all(|q| !name::occurrences(q, text).is_empty())
+    }
+
+    /// Whether a gazetteer entity is one of the claim's participants (or its speaker).
+    pub(super) fn includes(&self, entity: EntityId) -> bool {
+        self.entities.contains(&entity)
+    }
+
+    /// The claim's place, named near a sentence about the event.
+    pub(super) fn place_evidence(&self, ctx: &Context<'_>, hits: &[Hit]) -> Option<Evidence> {
+        let place = self.place.as_ref()?;
+        hits.iter().find_map(|h| {
+            let window = ctx.window(h.sentence, 1, 1);
+            let text = ctx.doc(h.sentence).text.get(window.clone()).unwrap_or("");
+            let at = name::occurrences(place, text).into_iter().next()?;
+            let value = window.start + at.start..window.start + at.end;
+            let id = sentence_at(ctx, h.sentence, value.start);
+            Some(ctx.evidence(id, value, Relation::Supports, Aspect::Place, "the place is named".to_string()))
+        })
+    }
+}
+
+/// The sentence of the passage of `near` that holds byte `at`.
+pub(super) fn sentence_at(ctx: &Context<'_>, near: SentenceId, at: usize) -> SentenceId {
+    let mut id = near;
+    while ctx.sentences().get(id).bytes.start > at {
+        match ctx.sentences().previous(id) {
+            Some(p) => id = p,
+            None => break,
+        }
+    }
+    while ctx.sentences().get(id).bytes.end <= at {
+        match ctx.sentences().next(id) {
+            Some(n) => id = n,
+            None => break,
+        }
+    }
+    id
+}
