@@ -2143,12 +2143,3 @@ mod tests {
         }
     }
 }
-
-impl std::fmt::Display for Unit {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Unit::Currency(c) => write!(f, "{c:?}"),
-            Unit::Counted(noun) => f.write_str(noun),
-        }
-    }
-}
