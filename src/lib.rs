@@ -244,12 +244,13 @@ pub fn check(options: &Options) -> Result<Outcome, CorpusError> {
         corpora.push(corpus);
     }
 
+    let prepared: Vec<judge::Prepared<'_>> = corpora.iter().map(judge::Prepared::new).collect();
     let mut results = Vec::new();
     for (fi, file) in files.iter().enumerate() {
         let Some(&ci) = corpus_index.get(&corpus_of(file)) else {
             continue;
         };
-        let context = judge::Context::new(&corpora[ci], &sources, &file.aliases);
+        let context = judge::Context::new(&prepared[ci], &file.aliases);
         for (i, claim) in file.claims.iter().enumerate() {
             let judgement = judge::claim(&context, claim);
             let verdict = judgement.verdict;

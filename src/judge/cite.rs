@@ -13,8 +13,8 @@ use crate::value::cite::{self, CiteMatch, Reference};
 use crate::value::date::{self, HistDate};
 
 /// Words a reference's document description must share with the sentence it vouches for to be
-/// taken as the record of the sentence's event.
-const SHARED_WORDS: usize = 2;
+/// taken as the record of the sentence's event, when it shares none with the event itself.
+const SHARED_WITH_SENTENCE: usize = 3;
 
 /// Each reference of a citation, with where its text stands in the document.
 fn references<'a>(ctx: &Context<'a>, id: SentenceId, c: &Citation) -> Vec<(Reference, Range<usize>)> {
@@ -55,9 +55,15 @@ pub(super) fn provenance(ctx: &Context<'_>, id: SentenceId, claimed: &Reference)
 }
 
 /// Dates of the documents a sentence about the event cites, where the document is the event's
-/// own record: its description shares words with the sentence and names no person outside the
-/// claim.
-pub(super) fn document_dates(ctx: &Context<'_>, id: SentenceId, claimed: &HistDate, people: &People) -> Vec<Evidence> {
+/// own record: its description shares words with the event (or many with the sentence), and
+/// it names no person outside the claim.
+pub(super) fn document_dates(
+    ctx: &Context<'_>,
+    id: SentenceId,
+    claimed: &HistDate,
+    people: &People,
+    event_keys: &[term::TermKey],
+) -> Vec<Evidence> {
     let sentence_keys = &ctx.sentences().get(id).keys;
     let mut out = Vec::new();
     for c in ctx.citations_covering(id) {
@@ -67,11 +73,12 @@ pub(super) fn document_dates(ctx: &Context<'_>, id: SentenceId, claimed: &HistDa
             let mut keys: Vec<term::TermKey> = term::terms(document, ctx.lexicon()).into_iter().map(|t| t.key).collect();
             keys.sort();
             keys.dedup();
-            let shared = keys.iter().filter(|k| sentence_keys.binary_search(k).is_ok()).count();
+            let with_sentence = keys.iter().filter(|k| sentence_keys.binary_search(k).is_ok()).count();
+            let with_event = keys.iter().filter(|k| event_keys.binary_search(k).is_ok()).count();
             let strangers = name::find(document, ctx.gazetteer())
                 .into_iter()
                 .any(|m| ctx.gazetteer().get(m.entity).kind == EntityKind::Person && !people.includes(m.entity));
-            if shared < SHARED_WORDS || strangers {
+            if strangers || (with_event == 0 && with_sentence < SHARED_WITH_SENTENCE) {
                 continue;
             }
             let text = ctx.doc(id).text.get(range.clone()).unwrap_or("");

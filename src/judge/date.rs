@@ -1,11 +1,18 @@
 //! Dates: a sentence about the event that gives a date agrees when the two intervals overlap
 //! (after widening approximate ones) and conflicts when they are disjoint.
 
+use std::ops::Range;
+
 use super::{Aspect, Context, Evidence, Relation};
 use crate::retrieve::SentenceId;
-use crate::value::date::{DateMention, HistDate};
+use crate::value::date::{DateMention, Day, HistDate};
 
-pub(super) fn evidence(ctx: &Context<'_>, id: SentenceId, claimed: &HistDate) -> Option<Evidence> {
+pub(super) fn evidence(
+    ctx: &Context<'_>,
+    id: SentenceId,
+    claimed: &HistDate,
+    paired: &dyn Fn(&Range<usize>) -> bool,
+) -> Option<Evidence> {
     let sentence = ctx.sentences().get(id).bytes.clone();
     let doc = ctx.doc(id);
     // Dates inside a reference are the reference's own: `cite` weighs them.
@@ -19,15 +26,42 @@ pub(super) fn evidence(ctx: &Context<'_>, id: SentenceId, claimed: &HistDate) ->
         .dates
         .iter()
         .filter(|d| sentence.start <= d.span.start && d.span.end <= sentence.end && !in_reference(d))
+        .filter(|d| paired(&d.span))
         .collect();
     let claimed_wide = claimed.widened();
-    if let Some(d) = dates.iter().find(|d| d.date.widened().overlaps(&claimed_wide)) {
+    if let Some(d) = dates.iter().find(|d| comparable(d, claimed).widened().overlaps(&claimed_wide)) {
         let note = format!("{} agrees with {claimed}{}", d.date, inferred(d));
         return Some(with_reading(ctx.evidence(id, d.span.clone(), Relation::Supports, Aspect::Date, note), d));
     }
     let d = dates.first()?;
     let note = format!("{} is not {claimed}{}", d.date, inferred(d));
     Some(with_reading(ctx.evidence(id, d.span.clone(), Relation::Conflicts, Aspect::Date, note), d))
+}
+
+/// A date as the judge compares it. A year the sentence does not write is a guess from
+/// context (the nearest preceding year, which may belong to an aside or a reference), so it is
+/// not allowed to decide on its own: such a date is compared in the claim's year.
+fn comparable(d: &DateMention, claimed: &HistDate) -> HistDate {
+    let claimed_year = claimed.start.or(claimed.end).map(|day| day.year());
+    let found_year = d.date.start.or(d.date.end).map(|day| day.year());
+    match (d.inferred_year, claimed_year, found_year) {
+        (true, Some(want), Some(have)) if want != have => shift_years(&d.date, want - have).unwrap_or_else(|| d.date.clone()),
+        _ => d.date.clone(),
+    }
+}
+
+fn shift_years(date: &HistDate, years: i32) -> Option<HistDate> {
+    let shift = |day: Option<Day>| -> Option<Option<Day>> {
+        match day {
+            None => Some(None),
+            Some(day) => day.add_months(i64::from(years) * 12).map(Some),
+        }
+    };
+    Some(HistDate {
+        start: shift(date.start)?,
+        end: shift(date.end)?,
+        ..date.clone()
+    })
 }
 
 fn inferred(d: &DateMention) -> &'static str {

@@ -1,18 +1,25 @@
 //! Figures: compatible within the qualifier's bounds and in the same unit; a figure of the same
 //! kind that falls outside them, or the same amount in another currency, conflicts.
 
+use std::ops::Range;
+
 use super::{Aspect, Context, Evidence, Relation};
 use crate::retrieve::SentenceId;
 use crate::value::figure::{Figure, FigureMention, Kind, Unit};
 
-pub(super) fn evidence(ctx: &Context<'_>, id: SentenceId, claimed: &Figure) -> Option<Evidence> {
+pub(super) fn evidence(
+    ctx: &Context<'_>,
+    id: SentenceId,
+    claimed: &Figure,
+    paired: &dyn Fn(&Range<usize>) -> bool,
+) -> Option<Evidence> {
     let sentence = ctx.sentences().get(id).bytes.clone();
     let found: Vec<&FigureMention> = ctx
         .mentions(id)
         .figures
         .iter()
         .filter(|f| sentence.start <= f.span.start && f.span.end <= sentence.end)
-        .filter(|f| comparable(claimed, &f.figure))
+        .filter(|f| comparable(claimed, &f.figure) && paired(&f.span))
         .collect();
     if let Some(f) = found.iter().find(|f| claimed.compatible(&f.figure)) {
         let note = format!("{} agrees with {claimed}", f.figure);

@@ -20,7 +20,7 @@ use std::sync::OnceLock;
 
 use crate::claims::Claim;
 use crate::corpus::{Citation, Corpus, Document, Passage, SourceKind};
-use crate::extract::name::Gazetteer;
+use crate::extract::name::{self, FoldedText, Gazetteer, NameQuery};
 use crate::extract::term::Lexicon;
 use crate::extract::{self, Mentions};
 use crate::retrieve::{MemoryIndex, SentenceId, Sentences};
@@ -119,6 +119,8 @@ pub struct Prepared<'a> {
     pub index: MemoryIndex,
     /// Per document, in corpus order.
     pub mentions: Vec<Mentions>,
+    /// Per sentence, its words folded for name matching.
+    folded: Vec<FoldedText>,
 }
 
 impl<'a> Prepared<'a> {
@@ -126,11 +128,17 @@ impl<'a> Prepared<'a> {
         let sentences = Sentences::new(corpus, lexicon());
         let index = MemoryIndex::build(&sentences);
         let mentions = corpus.documents.iter().map(extract::mentions).collect();
+        let folded = sentences
+            .all
+            .iter()
+            .map(|s| FoldedText::new(corpus.documents[s.doc].text.get(s.bytes.clone()).unwrap_or("")))
+            .collect();
         Prepared {
             corpus,
             sentences,
             index,
             mentions,
+            folded,
         }
     }
 }
@@ -179,19 +187,26 @@ impl<'a> Context<'a> {
         &self.prepared.mentions[self.sentences().get(id).doc]
     }
 
-    fn sentence_text(&self, id: SentenceId) -> &str {
-        let s = self.sentences().get(id);
-        self.doc(id).text.get(s.bytes.clone()).unwrap_or("")
+    /// The sentences that name `query`, in order.
+    fn naming(&self, query: &NameQuery) -> Vec<SentenceId> {
+        self.sentences()
+            .ids()
+            .filter(|id| !name::occurrences_in(query, &self.prepared.folded[id.0 as usize]).is_empty())
+            .collect()
     }
 
-    fn passage(&self, id: SentenceId) -> &Passage {
-        let s = self.sentences().get(id);
-        &self.doc(id).passages[s.passage]
+    /// Where a sentence names `query`, as byte ranges of its document's text.
+    fn occurrences(&self, query: &NameQuery, id: SentenceId) -> Vec<Range<usize>> {
+        let start = self.sentences().get(id).bytes.start;
+        name::occurrences_in(query, &self.prepared.folded[id.0 as usize])
+            .into_iter()
+            .map(|r| start + r.start..start + r.end)
+            .collect()
     }
 
-    /// The text of the sentences from `before` sentences back to `after` sentences ahead, within
-    /// the same passage, as a byte range of the document's text.
-    fn window(&self, id: SentenceId, before: usize, after: usize) -> Range<usize> {
+    /// The first and last sentence of a window from `before` sentences back to `after`
+    /// sentences ahead, within the same passage.
+    fn window_ids(&self, id: SentenceId, before: usize, after: usize) -> (SentenceId, SentenceId) {
         let mut first = id;
         for _ in 0..before {
             match self.sentences().previous(first) {
@@ -206,7 +221,12 @@ impl<'a> Context<'a> {
                 None => break,
             }
         }
-        self.sentences().get(first).bytes.start..self.sentences().get(last).bytes.end
+        (first, last)
+    }
+
+    fn passage(&self, id: SentenceId) -> &Passage {
+        let s = self.sentences().get(id);
+        &self.doc(id).passages[s.passage]
     }
 
     /// Citations that vouch for a stretch of a document's text.
@@ -281,20 +301,26 @@ pub fn claim(ctx: &Context<'_>, claim: &Claim) -> Judgement {
             .into_iter()
             .map(|sentence| Hit {
                 sentence,
-                coverage: event.coverage(ctx, sentence),
+                coverage: event.coverage(ctx, sentence, None),
             })
             .filter(|h| h.coverage >= RELEVANT && people.all_named(ctx, h.sentence))
+            .filter(|h| {
+                let (first, last) = ctx.window_ids(h.sentence, participant::BEFORE, participant::AFTER);
+                event.names_within(first, last)
+            })
             .collect()
     };
 
     let mut evidence: Vec<Evidence> = Vec::new();
     for hit in &hits {
+        // A value goes with the event only when the event's words stand near it.
+        let paired = |value: &Range<usize>| event.coverage(ctx, hit.sentence, Some(value)) >= RELEVANT;
         if let Some(d) = &claim.date {
-            evidence.extend(date::evidence(ctx, hit.sentence, &d.value));
-            evidence.extend(cite::document_dates(ctx, hit.sentence, &d.value, &people));
+            evidence.extend(date::evidence(ctx, hit.sentence, &d.value, &paired));
+            evidence.extend(cite::document_dates(ctx, hit.sentence, &d.value, &people, &event.keys()));
         }
         if let Some(f) = &claim.figure {
-            evidence.extend(figure::evidence(ctx, hit.sentence, &f.value));
+            evidence.extend(figure::evidence(ctx, hit.sentence, &f.value, &paired));
         }
         if let Some(c) = &claim.cites {
             evidence.extend(cite::provenance(ctx, hit.sentence, &c.value));

@@ -8,11 +8,12 @@ use crate::retrieve::SentenceId;
 
 /// Sentences before and after a sentence in which its participants may be named: a paragraph
 /// often names a person once and then speaks of them.
-const BEFORE: usize = 2;
-const AFTER: usize = 1;
+pub(super) const BEFORE: usize = 2;
+pub(super) const AFTER: usize = 1;
 
 pub(super) struct People {
-    participants: Vec<NameQuery>,
+    /// The sentences naming each participant.
+    participants: Vec<Vec<SentenceId>>,
     /// Gazetteer entities of the participants, where they resolve.
     entities: Vec<EntityId>,
     place: Option<NameQuery>,
@@ -22,7 +23,11 @@ pub(super) struct People {
 impl People {
     pub(super) fn new(ctx: &Context<'_>, claim: &Claim) -> People {
         let gaz = ctx.gazetteer();
-        let participants: Vec<NameQuery> = claim.participants.iter().map(|p| name::query(&p.value, gaz)).collect();
+        let participants = claim
+            .participants
+            .iter()
+            .map(|p| ctx.naming(&name::query(&p.value, gaz)))
+            .collect();
         let entities = claim
             .participants
             .iter()
@@ -42,9 +47,11 @@ impl People {
         if self.participants.is_empty() {
             return true;
         }
-        let window = ctx.window(id, BEFORE, AFTER);
-        let text = ctx.doc(id).text.get(window).unwrap_or("");
-        self.participants.iter().all(|q| !name::occurrences(q, text).is_empty())
+        let (first, last) = ctx.window_ids(id, BEFORE, AFTER);
+        self.participants.iter().all(|naming| {
+            let from = naming.partition_point(|&s| s < first);
+            naming.get(from).is_some_and(|&s| s <= last)
+        })
     }
 
     /// Whether a gazetteer entity is one of the claim's participants (or its speaker).
@@ -56,12 +63,11 @@ impl People {
     pub(super) fn place_evidence(&self, ctx: &Context<'_>, hits: &[Hit]) -> Option<Evidence> {
         let place = self.place.as_ref()?;
         hits.iter().find_map(|h| {
-            let window = ctx.window(h.sentence, 1, 1);
-            let text = ctx.doc(h.sentence).text.get(window.clone()).unwrap_or("");
-            let at = name::occurrences(place, text).into_iter().next()?;
-            let value = window.start + at.start..window.start + at.end;
-            let id = sentence_at(ctx, h.sentence, value.start);
-            Some(ctx.evidence(id, value, Relation::Supports, Aspect::Place, "the place is named".to_string()))
+            let (first, last) = ctx.window_ids(h.sentence, 1, 1);
+            (first.0..=last.0).map(SentenceId).find_map(|id| {
+                let value = ctx.occurrences(place, id).into_iter().next()?;
+                Some(ctx.evidence(id, value, Relation::Supports, Aspect::Place, "the place is named".to_string()))
+            })
         })
     }
 }

@@ -27,12 +27,23 @@ pub struct Sentence {
     pub bytes: Range<usize>,
     /// Distinct term keys of the sentence, sorted.
     pub keys: Vec<TermKey>,
+    /// The sentence's terms in order, with byte ranges in the document's normalised text.
+    pub terms: Vec<(Range<usize>, TermKey)>,
 }
 
 /// Every sentence of a corpus, in order.
 #[derive(Clone, Debug, Default)]
 pub struct Sentences {
     pub all: Vec<Sentence>,
+}
+
+impl Sentence {
+    /// How many of the sentence's terms stand between two byte positions: a distance in
+    /// content words.
+    pub fn words_between(&self, a: &Range<usize>, b: &Range<usize>) -> usize {
+        let (from, to) = if a.start <= b.start { (a.end, b.start) } else { (b.end, a.start) };
+        self.terms.iter().filter(|(r, _)| r.start >= from && r.end <= to).count()
+    }
 }
 
 impl Sentences {
@@ -42,7 +53,14 @@ impl Sentences {
             for (p, passage) in doc.passages.iter().enumerate() {
                 for bytes in &passage.sentences {
                     let text = doc.text.get(bytes.clone()).unwrap_or("");
-                    let mut keys: Vec<TermKey> = term::terms(text, lexicon).into_iter().map(|t| t.key).collect();
+                    // A reference is metadata about the text, not part of what it narrates.
+                    let references: Vec<Range<usize>> = doc.reference_spans().collect();
+                    let terms: Vec<(Range<usize>, TermKey)> = term::terms(text, lexicon)
+                        .into_iter()
+                        .map(|t| (bytes.start + t.span.start..bytes.start + t.span.end, t.key))
+                        .filter(|(r, _)| !references.iter().any(|x| x.start <= r.start && r.end <= x.end))
+                        .collect();
+                    let mut keys: Vec<TermKey> = terms.iter().map(|(_, k)| k.clone()).collect();
                     keys.sort();
                     keys.dedup();
                     all.push(Sentence {
@@ -50,6 +68,7 @@ impl Sentences {
                         passage: p,
                         bytes: bytes.clone(),
                         keys,
+                        terms,
                     });
                 }
             }
