@@ -1,167 +1,169 @@
-//! Does a sentence speak of the claim's event? A score from the event's words and names found
-//! in the sentence, each weighed by how rare it is in the corpus.
+//! Does a sentence speak of the claim's event? The event's words and names are looked for in
+//! the sentence, each weighed by how rare it is in the corpus (its inverse frequency).
 //!
-//! A value (a date, a figure) is paired with the event only through the words around it: the
-//! event's words near the value count fully, those further away in the same sentence or in the
-//! sentence before count less. So in "the delegation left on 14 December, and the note of
-//! 6 December proposed a treaty" each date goes with its own clause.
+//! Three conditions, each general:
+//!
+//! - **What happened.** The event's words (its names aside) must be found with at least half
+//!   their weight, and its most specific word (the rarest) in the sentence itself: a sentence
+//!   that shares `conference` and `Kars` with "the opening of the Kars conference" but says
+//!   nothing of an opening is about something else. Only words that can match the sentence's
+//!   language count: a word the lexicon cannot translate says nothing of a Russian sentence.
+//! - **Who and where.** The event's names (resolved through the gazetteer) must be found with
+//!   at least half their weight in the sentence or the two before it: a conference in Ankara is
+//!   not the conference in Kars.
+//! - **Near the value.** A value (a date, a figure) goes with the event only through the words
+//!   around it: event words near it count fully, those further away in the sentence or in the
+//!   sentence before count less, so a date the sentence gives for another clause's event scores
+//!   low.
 
 use std::ops::Range;
 
-use crate::extract::name;
-use crate::extract::term::{self, TermKey};
+use crate::extract::name::{self, NameQuery};
+use crate::extract::term::{self, Script, TermKey};
 use crate::retrieve::{Retrieve, SentenceId};
 
 use super::Context;
 
 /// Weight of a word that the lexicon does not know and the corpus never uses: it cannot be
-/// matched in another language, so its absence says little.
+/// matched at all, so its absence says little.
 const UNKNOWN_WORD_WEIGHT: f32 = 0.3;
 /// How much a unit counts when it is in the sentence but not near the value.
 const FAR_IN_SENTENCE: f32 = 0.6;
-/// How much a unit found only in the preceding sentence counts.
-const PREVIOUS_SENTENCE: f32 = 0.6;
-/// The share of the event's words (its names aside) a sentence must speak of: what happened
-/// matters more than who was there.
-const WORDS: f32 = 0.5;
+/// How much a name found only in the sentences before counts: a paragraph names someone once
+/// and goes on speaking of them.
+const NAME_BEFORE: f32 = 0.6;
+/// How much an event word found only in the preceding sentence counts.
+const WORD_BEFORE: f32 = 0.3;
 /// Content words between a value and an event word for the two to be near.
 const NEAR: usize = 12;
+/// The share of the event's word weight a sentence must carry.
+const WORDS: f32 = 0.5;
+/// The share of the event's name weight its neighbourhood must carry.
+const NAMES: f32 = 0.5;
+/// Sentences before a sentence in which the event's names may stand.
+const NAMES_BEFORE: usize = 2;
 
 enum Matcher {
-    /// A word or lexicon concept.
-    Term(TermKey),
-    /// A name, matched up front into the unit's `found_in`.
-    Name(name::NameQuery),
+    /// A word or lexicon concept; `script` is set for a plain stem, which only matches text
+    /// in its own script.
+    Term { key: TermKey, script: Option<Script> },
+    /// A name; the sentences that name it are found once, up front.
+    Name(NameQuery),
 }
 
 struct Unit {
     matcher: Matcher,
     weight: f32,
-    /// Sentences where a name unit occurs (names are matched fuzzily, so once, up front).
+    /// For a name: the sentences naming it, in order.
     found_in: Vec<SentenceId>,
 }
 
 impl Unit {
     fn is_word(&self) -> bool {
-        matches!(self.matcher, Matcher::Term(_))
+        matches!(self.matcher, Matcher::Term { .. })
+    }
+
+    /// Whether the unit can be found in a sentence in `script` at all.
+    fn applies_to(&self, script: Script) -> bool {
+        match &self.matcher {
+            Matcher::Term { script: Some(s), .. } => *s == script,
+            _ => true,
+        }
     }
 }
 
-/// The event words of a claim, ready to be matched against sentences.
+/// The words and names of a claim's event, ready to be matched against sentences.
 pub(super) struct EventQuery {
     units: Vec<Unit>,
-    total: f32,
-    /// The weight of the event's words, names aside.
-    word_total: f32,
-    /// Whether the event has words other than names: then one of them must be found.
-    has_words: bool,
+}
+
+/// How a sentence (and a value in it) relates to the event.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(super) struct Score {
+    /// The share of the event's weight found, from 0 to 1.
+    pub(super) coverage: f32,
+    /// All three conditions of the module hold.
+    pub(super) relevant: bool,
 }
 
 impl EventQuery {
     pub(super) fn new(ctx: &Context<'_>, event: &str) -> EventQuery {
         let dates: Vec<Range<usize>> = crate::value::date::find(event).into_iter().map(|d| d.span).collect();
+        let names = name::find(event, ctx.gazetteer());
+        let n = ctx.index().len() as f32;
         let mut units: Vec<Unit> = Vec::new();
-        let mut pending_name: Option<Range<usize>> = None;
-        let flush = |pending: &mut Option<Range<usize>>, units: &mut Vec<Unit>| {
-            if let Some(r) = pending.take() {
-                let query = name::query(&event[r], ctx.gazetteer());
-                let found_in = ctx.naming(&query);
-                let n = ctx.index().len() as f32;
-                let weight = ((n + 1.0) / (found_in.len() as f32 + 1.0)).ln() + 1.0;
-                units.push(Unit {
-                    matcher: Matcher::Name(query),
-                    weight,
-                    found_in,
-                });
-            }
+        let name_unit = |query: NameQuery, units: &mut Vec<Unit>| {
+            let found_in = ctx.naming(&query);
+            let weight = ((n + 1.0) / (found_in.len() as f32 + 1.0)).ln() + 1.0;
+            units.push(Unit {
+                matcher: Matcher::Name(query),
+                weight,
+                found_in,
+            });
         };
+        for m in &names {
+            name_unit(name::query(&event[m.span.clone()], ctx.gazetteer()), &mut units);
+        }
         for t in term::terms(event, ctx.lexicon()) {
-            if dates.iter().any(|d| d.start <= t.span.start && t.span.end <= d.end) {
+            let inside = |r: &Range<usize>| r.start <= t.span.start && t.span.end <= r.end;
+            if dates.iter().any(inside) || names.iter().any(|m| inside(&m.span)) {
                 continue;
             }
             let word = &event[t.span.clone()];
-            // A capitalised word names something (`Kars`, `Ukrainian`), unless it is only a
-            // capitalised event word (`Treaty`, `Conference`).
-            let capitalised = word.chars().next().is_some_and(char::is_uppercase);
-            let is_name = capitalised && (!matches!(t.key, TermKey::Concept(_)) || ctx.gazetteer().entity(word).is_some());
-            if is_name {
-                pending_name = match pending_name.take() {
-                    // Capitalised words separated by one space are one name: `Mustafa Kemal`.
-                    Some(r) if event.get(r.end..t.span.start) == Some(" ") => Some(r.start..t.span.end),
-                    other => {
-                        let mut p = other;
-                        flush(&mut p, &mut units);
-                        Some(t.span.clone())
-                    }
-                };
+            // A capitalised word the lexicon does not know is a name the gazetteer lacks.
+            if !matches!(t.key, TermKey::Concept(_)) && word.chars().next().is_some_and(char::is_uppercase) {
+                name_unit(name::query(word, ctx.gazetteer()), &mut units);
                 continue;
             }
-            flush(&mut pending_name, &mut units);
-            if units.iter().any(|u| matches!(&u.matcher, Matcher::Term(k) if *k == t.key)) {
+            if units.iter().any(|u| matches!(&u.matcher, Matcher::Term { key, .. } if *key == t.key)) {
                 continue;
             }
             let df = ctx.index().frequency(&t.key);
-            let weight = match (&t.key, df) {
-                (TermKey::Stem(_), 0) => UNKNOWN_WORD_WEIGHT,
-                _ => ctx.index().idf(&t.key),
+            let (weight, script) = match (&t.key, df) {
+                (TermKey::Stem(_), 0) => (UNKNOWN_WORD_WEIGHT, None),
+                (TermKey::Stem(_), _) => (ctx.index().idf(&t.key), Some(Script::of(word))),
+                (TermKey::Concept(_), _) => (ctx.index().idf(&t.key), None),
             };
             units.push(Unit {
-                matcher: Matcher::Term(t.key),
+                matcher: Matcher::Term { key: t.key, script },
                 weight,
                 found_in: Vec::new(),
             });
         }
-        flush(&mut pending_name, &mut units);
-        let total = units.iter().map(|u| u.weight).sum();
-        let has_words = units.iter().any(Unit::is_word);
-        if std::env::var_os("ATTEST_DEBUG").is_some() {
-            #[allow(clippy::print_stderr)]
-            {
-                eprintln!("event: {event}");
-            }
-            #[allow(clippy::print_stderr)]
-            for u in &units {
-                match &u.matcher {
-                    Matcher::Term(TermKey::Concept(c)) => eprintln!("  concept {} w={:.2}", ctx.lexicon().concept(*c).map_or("?", |c| c.name.as_str()), u.weight),
-                    Matcher::Term(k) => eprintln!("  unit {k:?} w={:.2}", u.weight),
-                    Matcher::Name(q) => eprintln!("  name {} w={:.2} n={}", q.name, u.weight, u.found_in.len()),
-                }
-            }
+        let query = EventQuery { units };
+        query.trace(ctx, event);
+        query
+    }
+
+    #[allow(clippy::print_stderr)]
+    fn trace(&self, ctx: &Context<'_>, event: &str) {
+        if std::env::var_os("ATTEST_DEBUG").is_none() {
+            return;
         }
-        let word_total = units.iter().filter(|u| u.is_word()).map(|u| u.weight).sum();
-        EventQuery {
-            units,
-            total,
-            word_total,
-            has_words,
+        eprintln!("event: {event}");
+        for u in &self.units {
+            match &u.matcher {
+                Matcher::Term { key: TermKey::Concept(c), .. } => {
+                    eprintln!("  concept {} w={:.2}", ctx.lexicon().concept(*c).map_or("?", |c| c.name.as_str()), u.weight);
+                }
+                Matcher::Term { key, .. } => eprintln!("  word {key:?} w={:.2}", u.weight),
+                Matcher::Name(q) => eprintln!("  name {} w={:.2} n={}", q.name, u.weight, u.found_in.len()),
+            }
         }
     }
 
-    /// The event's words (not its names), as term keys.
+    /// The event's words (not its names), as term keys, sorted.
     pub(super) fn keys(&self) -> Vec<TermKey> {
         let mut keys: Vec<TermKey> = self
             .units
             .iter()
             .filter_map(|u| match &u.matcher {
-                Matcher::Term(k) => Some(k.clone()),
+                Matcher::Term { key, .. } => Some(key.clone()),
                 Matcher::Name(_) => None,
             })
             .collect();
         keys.sort();
         keys
-    }
-
-    /// Every name of the event is named in the sentence's neighbourhood (the sentences from
-    /// `first` to `last`): a sentence about another place or another people's treaty is not
-    /// about this event, however many of its words it shares.
-    pub(super) fn names_within(&self, first: SentenceId, last: SentenceId) -> bool {
-        self.units.iter().all(|u| match &u.matcher {
-            Matcher::Term(_) => true,
-            Matcher::Name(_) => {
-                let from = u.found_in.partition_point(|&s| s < first);
-                u.found_in.get(from).is_some_and(|&s| s <= last)
-            }
-        })
     }
 
     pub(super) fn is_empty(&self) -> bool {
@@ -179,49 +181,76 @@ impl EventQuery {
         ids
     }
 
-    /// How much of the event a sentence speaks of, from 0 to 1: near `anchor` (a value's byte
-    /// range) when one is given, else anywhere in the sentence. A sentence in which none of the
-    /// event's words (as opposed to its names) stands near the anchor scores 0: names alone do
-    /// not say what happened.
-    pub(super) fn coverage(&self, ctx: &Context<'_>, id: SentenceId, anchor: Option<&Range<usize>>) -> f32 {
-        if self.total <= 0.0 {
-            return 0.0;
-        }
+    /// How a sentence speaks of the event: near `anchor` (a value's byte range) when one is
+    /// given, else anywhere in the sentence.
+    pub(super) fn score(&self, ctx: &Context<'_>, id: SentenceId, anchor: Option<&Range<usize>>) -> Score {
         let sentence = ctx.sentences().get(id);
         let previous = ctx.sentences().previous(id);
-        let mut score = 0.0;
-        let mut words = 0.0;
-        let mut word_near = false;
-        for u in &self.units {
+        let (first, _) = ctx.window_ids(id, NAMES_BEFORE, 0);
+        let units: Vec<&Unit> = self.units.iter().filter(|u| u.applies_to(sentence.script)).collect();
+        let (mut score, mut total) = (0.0, 0.0);
+        let (mut words, mut word_total, mut names, mut name_total) = (0.0, 0.0, 0.0, 0.0);
+        let core = units
+            .iter()
+            .filter(|u| u.is_word())
+            .max_by(|a, b| a.weight.total_cmp(&b.weight))
+            .map(|u| std::ptr::from_ref::<Unit>(*u));
+        let mut core_here = core.is_none();
+        for u in &units {
             let here = self.positions(ctx, u, id);
             let factor = if here.is_empty() {
-                if previous.is_some_and(|p| !self.positions(ctx, u, p).is_empty()) { PREVIOUS_SENTENCE } else { 0.0 }
+                let before = match &u.matcher {
+                    Matcher::Term { .. } => previous.is_some_and(|p| !self.positions(ctx, u, p).is_empty()),
+                    Matcher::Name(_) => {
+                        let from = u.found_in.partition_point(|&s| s < first);
+                        u.found_in.get(from).is_some_and(|&s| s < id)
+                    }
+                };
+                match (before, u.is_word()) {
+                    (false, _) => 0.0,
+                    (true, true) => WORD_BEFORE,
+                    (true, false) => NAME_BEFORE,
+                }
             } else {
+                if core == Some(std::ptr::from_ref::<Unit>(*u)) {
+                    core_here = true;
+                }
                 match anchor {
                     Some(a) if !here.iter().any(|r| sentence.words_between(r, a) <= NEAR) => FAR_IN_SENTENCE,
                     _ => 1.0,
                 }
             };
-            word_near |= factor >= 1.0 && u.is_word();
             score += u.weight * factor;
+            total += u.weight;
             if u.is_word() {
                 words += u.weight * factor;
+                word_total += u.weight;
+            } else {
+                // A name anywhere in the neighbourhood identifies the event as well as one near
+                // the value does.
+                names += u.weight * if factor > 0.0 { 1.0 } else { 0.0 };
+                name_total += u.weight;
             }
         }
-        if self.has_words && (!word_near || words < WORDS * self.word_total) {
-            return 0.0;
+        if total <= 0.0 {
+            return Score::default();
         }
-        score / self.total
+        let words_ok = word_total <= 0.0 || (core_here && words >= WORDS * word_total);
+        let names_ok = name_total <= 0.0 || names >= NAMES * name_total;
+        Score {
+            coverage: score / total,
+            relevant: words_ok && names_ok,
+        }
     }
 
     fn positions(&self, ctx: &Context<'_>, unit: &Unit, id: SentenceId) -> Vec<Range<usize>> {
         match &unit.matcher {
-            Matcher::Term(k) => ctx
+            Matcher::Term { key, .. } => ctx
                 .sentences()
                 .get(id)
                 .terms
                 .iter()
-                .filter(|(_, key)| key == k)
+                .filter(|(_, k)| k == key)
                 .map(|(r, _)| r.clone())
                 .collect(),
             Matcher::Name(q) => {

@@ -293,20 +293,19 @@ const RELEVANT: f32 = 0.5;
 pub fn claim(ctx: &Context<'_>, claim: &Claim) -> Judgement {
     let event = event::EventQuery::new(ctx, &claim.event.value);
     let people = participant::People::new(ctx, claim);
+    trace(ctx, &event, &people);
     let hits: Vec<Hit> = if event.is_empty() {
         Vec::new()
     } else {
         event
             .candidates(ctx)
             .into_iter()
-            .map(|sentence| Hit {
-                sentence,
-                coverage: event.coverage(ctx, sentence, None),
-            })
-            .filter(|h| h.coverage >= RELEVANT && people.all_named(ctx, h.sentence))
-            .filter(|h| {
-                let (first, last) = ctx.window_ids(h.sentence, participant::BEFORE, participant::AFTER);
-                event.names_within(first, last)
+            .filter_map(|sentence| {
+                let score = event.score(ctx, sentence, None);
+                (score.relevant && score.coverage >= RELEVANT && people.all_named(ctx, sentence)).then_some(Hit {
+                    sentence,
+                    coverage: score.coverage,
+                })
             })
             .collect()
     };
@@ -314,7 +313,10 @@ pub fn claim(ctx: &Context<'_>, claim: &Claim) -> Judgement {
     let mut evidence: Vec<Evidence> = Vec::new();
     for hit in &hits {
         // A value goes with the event only when the event's words stand near it.
-        let paired = |value: &Range<usize>| event.coverage(ctx, hit.sentence, Some(value)) >= RELEVANT;
+        let paired = |value: &Range<usize>| {
+            let score = event.score(ctx, hit.sentence, Some(value));
+            score.relevant && score.coverage >= RELEVANT
+        };
         if let Some(d) = &claim.date {
             evidence.extend(date::evidence(ctx, hit.sentence, &d.value, &paired));
             evidence.extend(cite::document_dates(ctx, hit.sentence, &d.value, &people, &event.keys()));
@@ -331,4 +333,34 @@ pub fn claim(ctx: &Context<'_>, claim: &Claim) -> Judgement {
     }
     let place = people.place_evidence(ctx, &hits);
     verdict::decide(ctx, claim, &hits, evidence, place)
+}
+
+/// With `ATTEST_DEBUG` set, how every candidate sentence scores against the claim.
+#[allow(clippy::print_stderr)]
+fn trace(ctx: &Context<'_>, event: &event::EventQuery, people: &participant::People) {
+    if std::env::var_os("ATTEST_DEBUG").is_none() {
+        return;
+    }
+    for id in event.candidates(ctx) {
+        let score = event.score(ctx, id, None);
+        if score.coverage <= 0.0 {
+            continue;
+        }
+        let doc = ctx.doc(id);
+        let bytes = ctx.sentences().get(id).bytes.clone();
+        let mut dates = String::new();
+        for d in ctx.mentions(id).dates.iter().filter(|d| bytes.start <= d.span.start && d.span.end <= bytes.end) {
+            let s = event.score(ctx, id, Some(&d.span));
+            dates.push_str(&format!(" [{}={:.2}{}]", doc.text.get(d.span.clone()).unwrap_or(""), s.coverage, if s.relevant { "" } else { "x" }));
+        }
+        let text: String = doc.text.get(bytes).unwrap_or("").chars().take(110).collect();
+        eprintln!(
+            "  {} s{} cov={:.2} relevant={} people={}{dates} :: {text}",
+            doc.name.get(..3).unwrap_or(""),
+            id.0,
+            score.coverage,
+            score.relevant,
+            people.all_named(ctx, id)
+        );
+    }
 }

@@ -9,7 +9,7 @@ mod index;
 use std::ops::Range;
 
 use crate::corpus::Corpus;
-use crate::extract::term::{self, Lexicon, TermKey};
+use crate::extract::term::{self, Lexicon, Script, TermKey};
 pub use index::MemoryIndex;
 
 /// A sentence of the corpus, numbered across all documents in corpus order.
@@ -29,6 +29,8 @@ pub struct Sentence {
     pub keys: Vec<TermKey>,
     /// The sentence's terms in order, with byte ranges in the document's normalised text.
     pub terms: Vec<(Range<usize>, TermKey)>,
+    /// The script most of its letters are in.
+    pub script: Script,
 }
 
 /// Every sentence of a corpus, in order.
@@ -69,6 +71,7 @@ impl Sentences {
                         bytes: bytes.clone(),
                         keys,
                         terms,
+                        script: main_script(text),
                     });
                 }
             }
@@ -97,6 +100,19 @@ impl Sentences {
         let (a, b) = (self.all.get(i as usize)?, self.get(id));
         (a.doc == b.doc && a.passage == b.passage).then_some(SentenceId(i))
     }
+}
+
+/// The script most letters of a text are written in.
+pub fn main_script(text: &str) -> Script {
+    let (mut cyrillic, mut latin) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        if Script::of(c.encode_utf8(&mut [0; 4])) == Script::Cyrillic {
+            cyrillic += 1;
+        } else {
+            latin += 1;
+        }
+    }
+    if cyrillic > latin { Script::Cyrillic } else { Script::Latin }
 }
 
 /// A sentence that shares terms with a query.
