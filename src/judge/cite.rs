@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::participant::People;
-use super::{Aspect, Context, Evidence, Relation};
+use super::{Aspect, Context, Evidence, Hit, Relation};
 use crate::corpus::Citation;
 use crate::extract::name::{self, EntityKind};
 use crate::extract::term;
@@ -39,7 +39,8 @@ fn references<'a>(ctx: &Context<'a>, id: SentenceId, c: &Citation) -> Vec<(Refer
 }
 
 /// Does the claim's `cites:` match the references of a sentence about the event?
-pub(super) fn provenance(ctx: &Context<'_>, id: SentenceId, claimed: &Reference) -> Vec<Evidence> {
+pub(super) fn provenance(ctx: &Context<'_>, hit: &Hit, claimed: &Reference) -> Vec<Evidence> {
+    let id = hit.sentence;
     let mut out = Vec::new();
     for c in ctx.citations_covering(id) {
         for (r, range) in references(ctx, id, c) {
@@ -48,7 +49,7 @@ pub(super) fn provenance(ctx: &Context<'_>, id: SentenceId, claimed: &Reference)
                 CiteMatch::Differs(parts) => (Relation::Conflicts, format!("the passage cites {}", parts.join(", "))),
                 CiteMatch::Unrelated => continue,
             };
-            out.push(ctx.evidence(id, range, relation, Aspect::Cites, note));
+            out.push(ctx.evidence(id, range, relation, Aspect::Cites, note, hit.coverage));
         }
     }
     out
@@ -59,11 +60,12 @@ pub(super) fn provenance(ctx: &Context<'_>, id: SentenceId, claimed: &Reference)
 /// it names no person outside the claim.
 pub(super) fn document_dates(
     ctx: &Context<'_>,
-    id: SentenceId,
+    hit: &Hit,
     claimed: &HistDate,
     people: &People,
     event_keys: &[term::TermKey],
 ) -> Vec<Evidence> {
+    let id = hit.sentence;
     let sentence_keys = &ctx.sentences().get(id).keys;
     let mut out = Vec::new();
     for c in ctx.citations_covering(id) {
@@ -88,7 +90,7 @@ pub(super) fn document_dates(
             let relation = super::date::compare(&found, claimed);
             let verb = if relation == Relation::Supports { "agrees with" } else { "is not" };
             let note = format!("the cited document is dated {found}, which {verb} {claimed}");
-            let mut e = ctx.evidence(id, value, relation, Aspect::Date, note);
+            let mut e = ctx.evidence(id, value, relation, Aspect::Date, note, hit.coverage);
             e.reading = Some(found.to_string());
             out.push(e);
         }

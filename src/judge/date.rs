@@ -11,7 +11,7 @@ pub(super) fn evidence(
     ctx: &Context<'_>,
     id: SentenceId,
     claimed: &HistDate,
-    paired: &dyn Fn(&Range<usize>) -> bool,
+    paired: &dyn Fn(&Range<usize>) -> Option<f32>,
 ) -> Option<Evidence> {
     let sentence = ctx.sentences().get(id).bytes.clone();
     let doc = ctx.doc(id);
@@ -21,21 +21,22 @@ pub(super) fn evidence(
             .iter()
             .any(|c| c.at.start <= d.span.start && d.span.end <= c.at.end)
     };
-    let dates: Vec<&DateMention> = ctx
+    let dates: Vec<(&DateMention, f32)> = ctx
         .mentions(id)
         .dates
         .iter()
         .filter(|d| sentence.start <= d.span.start && d.span.end <= sentence.end && !in_reference(d))
-        .filter(|d| paired(&d.span))
+        .filter_map(|d| paired(&d.span).map(|strength| (d, strength)))
         .collect();
     let claimed_wide = claimed.widened();
-    if let Some(d) = dates.iter().find(|d| comparable(d, claimed).widened().overlaps(&claimed_wide)) {
+    if let Some(&(d, strength)) = dates.iter().find(|(d, _)| comparable(d, claimed).widened().overlaps(&claimed_wide)) {
         let note = format!("{} agrees with {claimed}{}", d.date, inferred(d));
-        return Some(with_reading(ctx.evidence(id, d.span.clone(), Relation::Supports, Aspect::Date, note), d));
+        return Some(with_reading(ctx.evidence(id, d.span.clone(), Relation::Supports, Aspect::Date, note, strength), d));
     }
-    let d = dates.first()?;
+    // The date most plainly said of the event is the one that conflicts.
+    let &(d, strength) = dates.iter().max_by(|a, b| a.1.total_cmp(&b.1))?;
     let note = format!("{} is not {claimed}{}", d.date, inferred(d));
-    Some(with_reading(ctx.evidence(id, d.span.clone(), Relation::Conflicts, Aspect::Date, note), d))
+    Some(with_reading(ctx.evidence(id, d.span.clone(), Relation::Conflicts, Aspect::Date, note, strength), d))
 }
 
 /// A date as the judge compares it. A year the sentence does not write is a guess from

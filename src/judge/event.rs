@@ -34,10 +34,22 @@ const FAR_IN_SENTENCE: f32 = 0.6;
 const NAME_BEFORE: f32 = 0.6;
 /// How much an event word found only in the preceding sentence counts.
 const WORD_BEFORE: f32 = 0.3;
-/// Content words between a value and an event word for the two to be near.
-const NEAR: usize = 12;
+/// Content words between a value and an event word within which the two are fully paired;
+/// beyond, the pairing weakens with distance down to [`FAR_IN_SENTENCE`].
+const NEAR: usize = 3;
+/// Weakening per content word beyond [`NEAR`].
+const DECAY: f32 = 0.04;
+
+/// How strongly an event word `distance` content words from a value pairs with it.
+fn nearness(distance: usize) -> f32 {
+    let beyond = distance.saturating_sub(NEAR) as f32;
+    (1.0 - DECAY * beyond).max(FAR_IN_SENTENCE)
+}
 /// The share of the event's word weight a sentence must carry.
 const WORDS: f32 = 0.5;
+/// The share of the event's word weight a sentence must carry by itself when its rarest word
+/// is missing.
+const WORDS_HERE: f32 = 0.6;
 /// The share of the event's name weight its neighbourhood must carry.
 const NAMES: f32 = 0.5;
 /// Sentences before a sentence in which the event's names may stand.
@@ -104,16 +116,28 @@ impl EventQuery {
         for m in &names {
             name_unit(name::query(&event[m.span.clone()], ctx.gazetteer()), &mut units);
         }
+        let mut pending: Option<Range<usize>> = None;
         for t in term::terms(event, ctx.lexicon()) {
             let inside = |r: &Range<usize>| r.start <= t.span.start && t.span.end <= r.end;
             if dates.iter().any(inside) || names.iter().any(|m| inside(&m.span)) {
                 continue;
             }
             let word = &event[t.span.clone()];
-            // A capitalised word the lexicon does not know is a name the gazetteer lacks.
+            // A capitalised word the lexicon does not know is a name the gazetteer lacks;
+            // capitalised words separated by one space are one name (`Halil Pasha`).
             if !matches!(t.key, TermKey::Concept(_)) && word.chars().next().is_some_and(char::is_uppercase) {
-                name_unit(name::query(word, ctx.gazetteer()), &mut units);
+                pending = match pending.take() {
+                    Some(r) if event.get(r.end..t.span.start) == Some(" ") => Some(r.start..t.span.end),
+                    Some(r) => {
+                        name_unit(name::query(&event[r], ctx.gazetteer()), &mut units);
+                        Some(t.span.clone())
+                    }
+                    None => Some(t.span.clone()),
+                };
                 continue;
+            }
+            if let Some(r) = pending.take() {
+                name_unit(name::query(&event[r], ctx.gazetteer()), &mut units);
             }
             if units.iter().any(|u| matches!(&u.matcher, Matcher::Term { key, .. } if *key == t.key)) {
                 continue;
@@ -129,6 +153,9 @@ impl EventQuery {
                 weight,
                 found_in: Vec::new(),
             });
+        }
+        if let Some(r) = pending.take() {
+            name_unit(name::query(&event[r], ctx.gazetteer()), &mut units);
         }
         let query = EventQuery { units };
         query.trace(ctx, event);
@@ -189,7 +216,7 @@ impl EventQuery {
         let (first, _) = ctx.window_ids(id, NAMES_BEFORE, 0);
         let units: Vec<&Unit> = self.units.iter().filter(|u| u.applies_to(sentence.script)).collect();
         let (mut score, mut total) = (0.0, 0.0);
-        let (mut words, mut word_total, mut names, mut name_total) = (0.0, 0.0, 0.0, 0.0);
+        let (mut words, mut words_here, mut word_total, mut names, mut name_total) = (0.0, 0.0, 0.0, 0.0, 0.0);
         let core = units
             .iter()
             .filter(|u| u.is_word())
@@ -216,14 +243,17 @@ impl EventQuery {
                     core_here = true;
                 }
                 match anchor {
-                    Some(a) if !here.iter().any(|r| sentence.words_between(r, a) <= NEAR) => FAR_IN_SENTENCE,
-                    _ => 1.0,
+                    Some(a) => here.iter().map(|r| nearness(sentence.words_between(r, a))).fold(0.0, f32::max),
+                    None => 1.0,
                 }
             };
             score += u.weight * factor;
             total += u.weight;
             if u.is_word() {
                 words += u.weight * factor;
+                if factor >= FAR_IN_SENTENCE {
+                    words_here += u.weight;
+                }
                 word_total += u.weight;
             } else {
                 // A name anywhere in the neighbourhood identifies the event as well as one near
@@ -235,7 +265,8 @@ impl EventQuery {
         if total <= 0.0 {
             return Score::default();
         }
-        let words_ok = word_total <= 0.0 || (core_here && words >= WORDS * word_total);
+        let said_here = core_here || words_here >= WORDS_HERE * word_total;
+        let words_ok = word_total <= 0.0 || (said_here && words >= WORDS * word_total);
         let names_ok = name_total <= 0.0 || names >= NAMES * name_total;
         Score {
             coverage: score / total,

@@ -98,6 +98,9 @@ pub struct Evidence {
     pub source_title: String,
     /// Why it supports or conflicts, in a few words (`26 November 1921 ≠ 25 November 1921`).
     pub note: String,
+    /// How plainly the passage states it of the claim's event, from 0 to 1: the share of the
+    /// event's words and names found around the value.
+    pub strength: f32,
 }
 
 /// The verdict on one claim, with its reasons.
@@ -241,7 +244,7 @@ impl<'a> Context<'a> {
 
     /// A piece of evidence: a value found at `value` (normalised bytes of the sentence's
     /// document) in sentence `id`.
-    fn evidence(&self, id: SentenceId, value: Range<usize>, relation: Relation, aspect: Aspect, note: String) -> Evidence {
+    fn evidence(&self, id: SentenceId, value: Range<usize>, relation: Relation, aspect: Aspect, note: String, strength: f32) -> Evidence {
         let doc = self.doc(id);
         let sentence = self.sentences().get(id).bytes.clone();
         let passage = self.passage(id);
@@ -258,6 +261,7 @@ impl<'a> Context<'a> {
             source_kind: passage.kind,
             source_title: doc.meta.title.clone(),
             note,
+            strength,
         }
     }
 }
@@ -315,17 +319,17 @@ pub fn claim(ctx: &Context<'_>, claim: &Claim) -> Judgement {
         // A value goes with the event only when the event's words stand near it.
         let paired = |value: &Range<usize>| {
             let score = event.score(ctx, hit.sentence, Some(value));
-            score.relevant && score.coverage >= RELEVANT
+            (score.relevant && score.coverage >= RELEVANT).then_some(score.coverage)
         };
         if let Some(d) = &claim.date {
             evidence.extend(date::evidence(ctx, hit.sentence, &d.value, &paired));
-            evidence.extend(cite::document_dates(ctx, hit.sentence, &d.value, &people, &event.keys()));
+            evidence.extend(cite::document_dates(ctx, hit, &d.value, &people, &event.keys()));
         }
         if let Some(f) = &claim.figure {
             evidence.extend(figure::evidence(ctx, hit.sentence, &f.value, &paired));
         }
         if let Some(c) = &claim.cites {
-            evidence.extend(cite::provenance(ctx, hit.sentence, &c.value));
+            evidence.extend(cite::provenance(ctx, hit, &c.value));
         }
     }
     if let Some(q) = &claim.quote {

@@ -33,7 +33,8 @@ pub(super) fn evidence(ctx: &Context<'_>, claimed: &str, people: &People) -> Vec
                 QuoteMatch::NearMiss { similarity, diff } => (similarity, Relation::Conflicts, format!("the source reads differently: {}", render(&diff))),
                 QuoteMatch::Different => continue,
             };
-            best.push((score, ctx.evidence(id, value, relation, Aspect::Quote, note)));
+            let strength = score.min(1.0) as f32;
+            best.push((score, ctx.evidence(id, value, relation, Aspect::Quote, note, strength)));
         }
     }
     // The closest reading decides; a word-for-word match anywhere outranks every near miss.

@@ -12,6 +12,8 @@ use crate::claims::Claim;
 use crate::corpus::SourceKind;
 
 const VALUE_ASPECTS: [Aspect; 4] = [Aspect::Date, Aspect::Figure, Aspect::Quote, Aspect::Cites];
+/// How much stronger one side's evidence must be to outweigh the other's.
+const MARGIN: f32 = 0.15;
 /// How many pieces of evidence a judgement keeps, per relation.
 const KEEP: usize = 6;
 
@@ -27,7 +29,7 @@ pub(super) fn decide(ctx: &Context<'_>, claim: &Claim, hits: &[Hit], mut evidenc
             _ => false,
         })
         .collect();
-    let has = |a: Aspect, r: Relation| evidence.iter().any(|e| e.aspect == a && e.relation == r);
+    let has = |a: Aspect, r: Relation| weighed(&evidence, a, r);
     let conflicting: Vec<Aspect> = stated.iter().copied().filter(|&a| has(a, Relation::Conflicts) && !has(a, Relation::Supports)).collect();
     let contested: Vec<Aspect> = stated.iter().copied().filter(|&a| has(a, Relation::Conflicts) && has(a, Relation::Supports)).collect();
     let supported: Vec<Aspect> = stated.iter().copied().filter(|&a| has(a, Relation::Supports) && !has(a, Relation::Conflicts)).collect();
@@ -62,7 +64,7 @@ pub(super) fn decide(ctx: &Context<'_>, claim: &Claim, hits: &[Hit], mut evidenc
     }
     if stated.is_empty() && verdict == Verdict::Supported {
         if let Some(h) = hits.first() {
-            evidence.push(ctx.evidence(h.sentence, ctx.sentences().get(h.sentence).bytes.clone(), Relation::Supports, Aspect::Event, "speaks of the event".to_string()));
+            evidence.push(ctx.evidence(h.sentence, ctx.sentences().get(h.sentence).bytes.clone(), Relation::Supports, Aspect::Event, "speaks of the event".to_string(), h.coverage));
         }
     }
     evidence.extend(place);
@@ -75,6 +77,28 @@ pub(super) fn decide(ctx: &Context<'_>, claim: &Claim, hits: &[Hit], mut evidenc
         reason,
         evidence: keep(evidence),
         warnings,
+    }
+}
+
+/// Whether evidence of relation `r` on aspect `a` stands after weighing: a reading counts
+/// unless the other side's strongest reading is clearly stronger, so a date said plainly of
+/// the event outweighs one the sentence gives to a neighbouring clause.
+fn weighed(evidence: &[Evidence], a: Aspect, r: Relation) -> bool {
+    let strongest = |rel: Relation| {
+        evidence
+            .iter()
+            .filter(|e| e.aspect == a && e.relation == rel)
+            .map(|e| e.strength)
+            .fold(None, |m: Option<f32>, s| Some(m.map_or(s, |m| m.max(s))))
+    };
+    let other = match r {
+        Relation::Supports => Relation::Conflicts,
+        Relation::Conflicts => Relation::Supports,
+    };
+    match (strongest(r), strongest(other)) {
+        (None, _) => false,
+        (Some(_), None) => true,
+        (Some(mine), Some(theirs)) => mine + MARGIN >= theirs,
     }
 }
 

@@ -114,6 +114,7 @@ pub struct EvidenceOut<'a> {
     pub citations: &'a [String],
     pub source_kind: crate::corpus::SourceKind,
     pub source_title: &'a str,
+    pub strength: f32,
 }
 
 #[derive(Serialize, Default)]
@@ -246,5 +247,6 @@ fn evidence<'a>(e: &'a Evidence, sources: &SourceMap) -> EvidenceOut<'a> {
         citations: &e.citations,
         source_kind: e.source_kind,
         source_title: &e.source_title,
+        strength: (e.strength * 100.0).round() / 100.0,
     }
 }
