@@ -338,7 +338,9 @@ const TITLES: &[&str] = &[
     "гази",
 ];
 
-fn is_title(lower: &str) -> bool {
+/// Whether a lowercase word is a title or honorific (`pasha`, `bey`, `паша`, `comrade`), which
+/// goes with a name but is not one.
+pub fn is_title(lower: &str) -> bool {
     TITLES.contains(&lower)
 }
 

@@ -92,6 +92,7 @@ pub(super) fn document_dates(
             let note = format!("the cited document is dated {found}, which {verb} {claimed}");
             let mut e = ctx.evidence(id, value, relation, Aspect::Date, note, hit.coverage);
             e.reading = Some(found.to_string());
+            e.from_reference = true;
             out.push(e);
         }
     }

@@ -18,7 +18,7 @@
 
 use std::ops::Range;
 
-use crate::extract::name::{self, NameQuery};
+use crate::extract::name::{self, EntityId, NameQuery};
 use crate::extract::term::{self, Script, TermKey};
 use crate::retrieve::{Retrieve, SentenceId};
 
@@ -125,6 +125,9 @@ impl EventQuery {
             let word = &event[t.span.clone()];
             // A capitalised word the lexicon does not know is a name the gazetteer lacks;
             // capitalised words separated by one space are one name (`Halil Pasha`).
+            if name::is_title(&word.to_lowercase()) {
+                continue;
+            }
             if !matches!(t.key, TermKey::Concept(_)) && word.chars().next().is_some_and(char::is_uppercase) {
                 pending = match pending.take() {
                     Some(r) if event.get(r.end..t.span.start) == Some(" ") => Some(r.start..t.span.end),
@@ -177,6 +180,17 @@ impl EventQuery {
                 Matcher::Name(q) => eprintln!("  name {} w={:.2} n={}", q.name, u.weight, u.found_in.len()),
             }
         }
+    }
+
+    /// The gazetteer entities the event names.
+    pub(super) fn entities(&self) -> Vec<EntityId> {
+        self.units
+            .iter()
+            .filter_map(|u| match &u.matcher {
+                Matcher::Name(q) => q.entity(),
+                Matcher::Term { .. } => None,
+            })
+            .collect()
     }
 
     /// The event's words (not its names), as term keys, sorted.

@@ -7,6 +7,7 @@
 //! evidence into a verdict ([`verdict`]). A value is paired with the event only within its
 //! sentence, so a date the paragraph gives for another event is not evidence.
 
+mod attributive;
 mod cite;
 mod date;
 mod event;
@@ -101,6 +102,8 @@ pub struct Evidence {
     /// How plainly the passage states it of the claim's event, from 0 to 1: the share of the
     /// event's words and names found around the value.
     pub strength: f32,
+    /// The value is a reference's own (a cited document's date), not the running text's.
+    pub from_reference: bool,
 }
 
 /// The verdict on one claim, with its reasons.
@@ -262,6 +265,7 @@ impl<'a> Context<'a> {
             source_title: doc.meta.title.clone(),
             note,
             strength,
+            from_reference: false,
         }
     }
 }
@@ -314,6 +318,9 @@ pub fn claim(ctx: &Context<'_>, claim: &Claim) -> Judgement {
             .collect()
     };
 
+    // The entities the claim is about: a value said of another one is not evidence.
+    let mut own = event.entities();
+    own.extend(people.entities());
     let mut evidence: Vec<Evidence> = Vec::new();
     for hit in &hits {
         // A value goes with the event only when the event's words stand near it.
@@ -321,8 +328,14 @@ pub fn claim(ctx: &Context<'_>, claim: &Claim) -> Judgement {
             let score = event.score(ctx, hit.sentence, Some(value));
             (score.relevant && score.coverage >= RELEVANT).then_some(score.coverage)
         };
+        let paired_date = |value: &Range<usize>| {
+            if attributive::names_another(ctx, hit.sentence, value, &own) {
+                return None;
+            }
+            paired(value)
+        };
         if let Some(d) = &claim.date {
-            evidence.extend(date::evidence(ctx, hit.sentence, &d.value, &paired));
+            evidence.extend(date::evidence(ctx, hit.sentence, &d.value, &paired_date));
             evidence.extend(cite::document_dates(ctx, hit, &d.value, &people, &event.keys()));
         }
         if let Some(f) = &claim.figure {

@@ -54,6 +54,13 @@ impl People {
         })
     }
 
+    /// The gazetteer entities of the participants, the speaker and the place.
+    pub(super) fn entities(&self) -> Vec<EntityId> {
+        let mut out = self.entities.clone();
+        out.extend(self.place.as_ref().and_then(NameQuery::entity));
+        out
+    }
+
     /// Whether a gazetteer entity is one of the claim's participants (or its speaker).
     pub(super) fn includes(&self, entity: EntityId) -> bool {
         self.entities.contains(&entity)

@@ -83,11 +83,17 @@ pub(super) fn decide(ctx: &Context<'_>, claim: &Claim, hits: &[Hit], mut evidenc
 /// Whether evidence of relation `r` on aspect `a` stands after weighing: a reading counts
 /// unless the other side's strongest reading is clearly stronger, so a date said plainly of
 /// the event outweighs one the sentence gives to a neighbouring clause.
+///
+/// A reference's own date is a statement of another kind (what the cited document says) and
+/// is never weighed against the running text: it stands as it is.
 fn weighed(evidence: &[Evidence], a: Aspect, r: Relation) -> bool {
+    if evidence.iter().any(|e| e.aspect == a && e.relation == r && e.from_reference) {
+        return true;
+    }
     let strongest = |rel: Relation| {
         evidence
             .iter()
-            .filter(|e| e.aspect == a && e.relation == rel)
+            .filter(|e| e.aspect == a && e.relation == rel && !e.from_reference)
             .map(|e| e.strength)
             .fold(None, |m: Option<f32>, s| Some(m.map_or(s, |m| m.max(s))))
     };

@@ -26,8 +26,14 @@ struct PassageOut {
     line: usize,
     end_line: usize,
     kind: SourceKind,
-    sentences: usize,
+    sentences: Vec<SentenceOut>,
     citations: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct SentenceOut {
+    line: usize,
+    text: String,
 }
 
 #[derive(Serialize)]
@@ -79,7 +85,14 @@ fn build<'a>(x: &'a Extracted) -> ExtractOut<'a> {
                 )
                 .0,
                 kind: p.kind,
-                sentences: p.sentences.len(),
+                sentences: p
+                    .sentences
+                    .iter()
+                    .map(|r| SentenceOut {
+                        line: position(doc, sources, r.start).0,
+                        text: slice(r).to_string(),
+                    })
+                    .collect(),
                 citations: doc
                     .citations
                     .iter()
@@ -144,7 +157,7 @@ pub fn extract(out: &mut dyn Write, x: &Extracted, format: super::Format) -> io:
             p.index,
             p.line,
             p.end_line,
-            p.sentences,
+            p.sentences.len(),
             p.kind,
             if p.citations.is_empty() {
                 String::new()
