@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::{Aspect, Context, Evidence, Relation};
 use crate::retrieve::SentenceId;
-use crate::value::date::{DateMention, Day, HistDate};
+use crate::value::date::{DateMention, Day, HistDate, Precision};
 
 pub(super) fn evidence(
     ctx: &Context<'_>,
@@ -31,6 +31,7 @@ pub(super) fn evidence(
     let claimed_wide = claimed.widened();
     if let Some(&(d, strength)) = dates.iter().find(|(d, _)| comparable(d, claimed).widened().overlaps(&claimed_wide)) {
         let note = format!("{} agrees with {claimed}{}", d.date, inferred(d));
+        let strength = strength * precision_factor(&d.date, claimed);
         return Some(with_reading(ctx.evidence(id, d.span.clone(), Relation::Supports, Aspect::Date, note, strength), d));
     }
     // The date most plainly said of the event is the one that conflicts.
@@ -63,6 +64,26 @@ fn shift_years(date: &HistDate, years: i32) -> Option<HistDate> {
         end: shift(date.end)?,
         ..date.clone()
     })
+}
+
+/// How much a found date can confirm a claimed one: a decade agrees with any day in it, but
+/// says little about that day.
+fn precision_factor(found: &HistDate, claimed: &HistDate) -> f32 {
+    let rank = |p: Precision| -> u8 {
+        match p {
+        Precision::Day => 0,
+        Precision::PartOfMonth => 1,
+        Precision::Month => 2,
+        Precision::Season | Precision::PartOfYear => 3,
+        Precision::Year => 4,
+        Precision::Decade => 5,
+        }
+    };
+    match rank(found.precision).saturating_sub(rank(claimed.precision)) {
+        0..=2 => 1.0,
+        3 => 0.8,
+        _ => 0.6,
+    }
 }
 
 fn inferred(d: &DateMention) -> &'static str {

@@ -12,6 +12,8 @@ use crate::claims::Claim;
 use crate::corpus::SourceKind;
 
 const VALUE_ASPECTS: [Aspect; 4] = [Aspect::Date, Aspect::Figure, Aspect::Quote, Aspect::Cites];
+/// The strength from which a sentence is plainly about the claim's event.
+const PLAINLY: f32 = 0.8;
 /// How much stronger one side's evidence must be to outweigh the other's.
 const MARGIN: f32 = 0.15;
 /// How many pieces of evidence a judgement keeps, per relation.
@@ -84,16 +86,18 @@ pub(super) fn decide(ctx: &Context<'_>, claim: &Claim, hits: &[Hit], mut evidenc
 /// unless the other side's strongest reading is clearly stronger, so a date said plainly of
 /// the event outweighs one the sentence gives to a neighbouring clause.
 ///
-/// A reference's own date is a statement of another kind (what the cited document says) and
-/// is never weighed against the running text: it stands as it is.
+/// A reference's own date, cited for a sentence plainly about the event, is a statement of
+/// another kind (what the cited document says) and is not weighed against the running text:
+/// it stands as it is.
 fn weighed(evidence: &[Evidence], a: Aspect, r: Relation) -> bool {
-    if evidence.iter().any(|e| e.aspect == a && e.relation == r && e.from_reference) {
+    let apart = |e: &Evidence| e.from_reference && e.strength >= PLAINLY;
+    if evidence.iter().any(|e| e.aspect == a && e.relation == r && apart(e)) {
         return true;
     }
     let strongest = |rel: Relation| {
         evidence
             .iter()
-            .filter(|e| e.aspect == a && e.relation == rel && !e.from_reference)
+            .filter(|e| e.aspect == a && e.relation == rel && !apart(e))
             .map(|e| e.strength)
             .fold(None, |m: Option<f32>, s| Some(m.map_or(s, |m| m.max(s))))
     };
