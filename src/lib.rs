@@ -172,6 +172,10 @@ pub struct Extracted {
     /// Index into `loaded.corpus.documents`.
     pub doc: usize,
     pub mentions: extract::Mentions,
+    pub names: Vec<extract::name::NameMention>,
+    pub quotes: Vec<extract::quote::QuoteMention>,
+    /// The gazetteer the names were resolved with.
+    pub gazetteer: extract::name::Gazetteer,
 }
 
 /// Run extraction on one source, named as the corpus lists it or by a path to it.
@@ -192,11 +196,18 @@ pub fn extract_source(source: &Path, corpus: Option<&Path>) -> Result<Extracted,
             name: wanted.clone(),
             corpus: loaded.corpus.root.clone(),
         })?;
-    let mentions = extract::mentions(&loaded.corpus.documents[doc]);
+    let document = &loaded.corpus.documents[doc];
+    let gazetteer = extract::name::Gazetteer::builtin();
+    let mentions = extract::mentions(document);
+    let names = extract::names(document, &gazetteer);
+    let quotes = extract::quotes(document);
     Ok(Extracted {
         loaded,
         doc,
         mentions,
+        names,
+        quotes,
+        gazetteer,
     })
 }
 

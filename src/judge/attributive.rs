@@ -16,18 +16,29 @@ const PHRASE_WORDS: usize = 3;
 
 /// Whether the value at `value` is an attributive date whose noun phrase names an entity
 /// outside `own`.
-pub(super) fn names_another(ctx: &Context<'_>, id: SentenceId, value: &Range<usize>, own: &[EntityId]) -> bool {
+pub(super) fn names_another(
+    ctx: &Context<'_>,
+    id: SentenceId,
+    value: &Range<usize>,
+    own: &[EntityId],
+) -> bool {
     let text = ctx.doc(id).text.as_str();
     let sentence = ctx.sentences().get(id).bytes.clone();
-    let Some(before) = text.get(sentence.start..value.start.max(sentence.start)) else { return false };
+    let Some(before) = text.get(sentence.start..value.start.max(sentence.start)) else {
+        return false;
+    };
     let mut words = before.split_whitespace().rev();
-    let Some(link) = words.next() else { return false };
+    let Some(link) = words.next() else {
+        return false;
+    };
     if !LINKS.contains(&link.to_lowercase().as_str()) {
         return false;
     }
     let phrase: Vec<&str> = words.take(PHRASE_WORDS).collect();
     let phrase: String = phrase.into_iter().rev().collect::<Vec<_>>().join(" ");
-    name::find(&phrase, ctx.gazetteer()).iter().any(|m| !own.contains(&m.entity))
+    name::find(&phrase, ctx.gazetteer())
+        .iter()
+        .any(|m| !own.contains(&m.entity))
 }
 
 #[cfg(test)]
@@ -38,6 +49,12 @@ mod tests {
     fn a_treaty_named_before_an_attributive_date_is_found() {
         let gaz = Gazetteer::builtin();
         let found = find("основе Московского договора", &gaz);
-        assert_eq!(found.iter().map(|m| gaz.get(m.entity).canonical.as_str()).collect::<Vec<_>>(), ["Treaty of Moscow"]);
+        assert_eq!(
+            found
+                .iter()
+                .map(|m| gaz.get(m.entity).canonical.as_str())
+                .collect::<Vec<_>>(),
+            ["Treaty of Moscow"]
+        );
     }
 }

@@ -17,7 +17,11 @@ use crate::value::date::{self, HistDate};
 const SHARED_WITH_SENTENCE: usize = 3;
 
 /// Each reference of a citation, with where its text stands in the document.
-fn references<'a>(ctx: &Context<'a>, id: SentenceId, c: &Citation) -> Vec<(Reference, Range<usize>)> {
+fn references<'a>(
+    ctx: &Context<'a>,
+    id: SentenceId,
+    c: &Citation,
+) -> Vec<(Reference, Range<usize>)> {
     let text = ctx.doc(id).text.get(c.note.clone()).unwrap_or("");
     let mut out = Vec::new();
     let mut from = 0;
@@ -45,8 +49,14 @@ pub(super) fn provenance(ctx: &Context<'_>, hit: &Hit, claimed: &Reference) -> V
     for c in ctx.citations_covering(id) {
         for (r, range) in references(ctx, id, c) {
             let (relation, note) = match cite::compare(claimed, &r) {
-                CiteMatch::Same => (Relation::Supports, "the passage cites the same source".to_string()),
-                CiteMatch::Differs(parts) => (Relation::Conflicts, format!("the passage cites {}", parts.join(", "))),
+                CiteMatch::Same => (
+                    Relation::Supports,
+                    "the passage cites the same source".to_string(),
+                ),
+                CiteMatch::Differs(parts) => (
+                    Relation::Conflicts,
+                    format!("the passage cites {}", parts.join(", ")),
+                ),
                 CiteMatch::Unrelated => continue,
             };
             out.push(ctx.evidence(id, range, relation, Aspect::Cites, note, hit.coverage));
@@ -70,25 +80,43 @@ pub(super) fn document_dates(
     let mut out = Vec::new();
     for c in ctx.citations_covering(id) {
         for (r, range) in references(ctx, id, c) {
-            let (Some(document), Some(written)) = (&r.document, &r.date) else { continue };
-            let Ok(found) = date::parse(written) else { continue };
-            let mut keys: Vec<term::TermKey> = term::terms(document, ctx.lexicon()).into_iter().map(|t| t.key).collect();
+            let (Some(document), Some(written)) = (&r.document, &r.date) else {
+                continue;
+            };
+            let Ok(found) = date::parse(written) else {
+                continue;
+            };
+            let mut keys: Vec<term::TermKey> = term::terms(document, ctx.lexicon())
+                .into_iter()
+                .map(|t| t.key)
+                .collect();
             keys.sort();
             keys.dedup();
-            let with_sentence = keys.iter().filter(|k| sentence_keys.binary_search(k).is_ok()).count();
-            let with_event = keys.iter().filter(|k| event_keys.binary_search(k).is_ok()).count();
-            let strangers = name::find(document, ctx.gazetteer())
-                .into_iter()
-                .any(|m| ctx.gazetteer().get(m.entity).kind == EntityKind::Person && !people.includes(m.entity));
+            let with_sentence = keys
+                .iter()
+                .filter(|k| sentence_keys.binary_search(k).is_ok())
+                .count();
+            let with_event = keys
+                .iter()
+                .filter(|k| event_keys.binary_search(k).is_ok())
+                .count();
+            let strangers = name::find(document, ctx.gazetteer()).into_iter().any(|m| {
+                ctx.gazetteer().get(m.entity).kind == EntityKind::Person
+                    && !people.includes(m.entity)
+            });
             if strangers || (with_event == 0 && with_sentence < SHARED_WITH_SENTENCE) {
                 continue;
             }
             let text = ctx.doc(id).text.get(range.clone()).unwrap_or("");
-            let value = text
-                .find(written.as_str())
-                .map_or(range.clone(), |i| range.start + i..range.start + i + written.len());
+            let value = text.find(written.as_str()).map_or(range.clone(), |i| {
+                range.start + i..range.start + i + written.len()
+            });
             let relation = super::date::compare(&found, claimed);
-            let verb = if relation == Relation::Supports { "agrees with" } else { "is not" };
+            let verb = if relation == Relation::Supports {
+                "agrees with"
+            } else {
+                "is not"
+            };
             let note = format!("the cited document is dated {found}, which {verb} {claimed}");
             let mut e = ctx.evidence(id, value, relation, Aspect::Date, note, hit.coverage);
             e.reading = Some(found.to_string());

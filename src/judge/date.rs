@@ -25,19 +25,44 @@ pub(super) fn evidence(
         .mentions(id)
         .dates
         .iter()
-        .filter(|d| sentence.start <= d.span.start && d.span.end <= sentence.end && !in_reference(d))
+        .filter(|d| {
+            sentence.start <= d.span.start && d.span.end <= sentence.end && !in_reference(d)
+        })
         .filter_map(|d| paired(&d.span).map(|strength| (d, strength)))
         .collect();
     let claimed_wide = claimed.widened();
-    if let Some(&(d, strength)) = dates.iter().find(|(d, _)| comparable(d, claimed).widened().overlaps(&claimed_wide)) {
+    if let Some(&(d, strength)) = dates
+        .iter()
+        .find(|(d, _)| comparable(d, claimed).widened().overlaps(&claimed_wide))
+    {
         let note = format!("{} agrees with {claimed}{}", d.date, inferred(d));
         let strength = strength * precision_factor(&d.date, claimed);
-        return Some(with_reading(ctx.evidence(id, d.span.clone(), Relation::Supports, Aspect::Date, note, strength), d));
+        return Some(with_reading(
+            ctx.evidence(
+                id,
+                d.span.clone(),
+                Relation::Supports,
+                Aspect::Date,
+                note,
+                strength,
+            ),
+            d,
+        ));
     }
     // The date most plainly said of the event is the one that conflicts.
     let &(d, strength) = dates.iter().max_by(|a, b| a.1.total_cmp(&b.1))?;
     let note = format!("{} is not {claimed}{}", d.date, inferred(d));
-    Some(with_reading(ctx.evidence(id, d.span.clone(), Relation::Conflicts, Aspect::Date, note, strength), d))
+    Some(with_reading(
+        ctx.evidence(
+            id,
+            d.span.clone(),
+            Relation::Conflicts,
+            Aspect::Date,
+            note,
+            strength,
+        ),
+        d,
+    ))
 }
 
 /// A date as the judge compares it. A year the sentence does not write is a guess from
@@ -47,7 +72,9 @@ fn comparable(d: &DateMention, claimed: &HistDate) -> HistDate {
     let claimed_year = claimed.start.or(claimed.end).map(|day| day.year());
     let found_year = d.date.start.or(d.date.end).map(|day| day.year());
     match (d.inferred_year, claimed_year, found_year) {
-        (true, Some(want), Some(have)) if want != have => shift_years(&d.date, want - have).unwrap_or_else(|| d.date.clone()),
+        (true, Some(want), Some(have)) if want != have => {
+            shift_years(&d.date, want - have).unwrap_or_else(|| d.date.clone())
+        }
         _ => d.date.clone(),
     }
 }
@@ -71,12 +98,12 @@ fn shift_years(date: &HistDate, years: i32) -> Option<HistDate> {
 fn precision_factor(found: &HistDate, claimed: &HistDate) -> f32 {
     let rank = |p: Precision| -> u8 {
         match p {
-        Precision::Day => 0,
-        Precision::PartOfMonth => 1,
-        Precision::Month => 2,
-        Precision::Season | Precision::PartOfYear => 3,
-        Precision::Year => 4,
-        Precision::Decade => 5,
+            Precision::Day => 0,
+            Precision::PartOfMonth => 1,
+            Precision::Month => 2,
+            Precision::Season | Precision::PartOfYear => 3,
+            Precision::Year => 4,
+            Precision::Decade => 5,
         }
     };
     match rank(found.precision).saturating_sub(rank(claimed.precision)) {
@@ -87,7 +114,11 @@ fn precision_factor(found: &HistDate, claimed: &HistDate) -> f32 {
 }
 
 fn inferred(d: &DateMention) -> &'static str {
-    if d.inferred_year { " (year inferred from context)" } else { "" }
+    if d.inferred_year {
+        " (year inferred from context)"
+    } else {
+        ""
+    }
 }
 
 fn with_reading(mut e: Evidence, d: &DateMention) -> Evidence {

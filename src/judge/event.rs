@@ -58,7 +58,10 @@ const NAMES_BEFORE: usize = 2;
 enum Matcher {
     /// A word or lexicon concept; `script` is set for a plain stem, which only matches text
     /// in its own script.
-    Term { key: TermKey, script: Option<Script> },
+    Term {
+        key: TermKey,
+        script: Option<Script>,
+    },
     /// A name; the sentences that name it are found once, up front.
     Name(NameQuery),
 }
@@ -78,7 +81,9 @@ impl Unit {
     /// Whether the unit can be found in a sentence in `script` at all.
     fn applies_to(&self, script: Script) -> bool {
         match &self.matcher {
-            Matcher::Term { script: Some(s), .. } => *s == script,
+            Matcher::Term {
+                script: Some(s), ..
+            } => *s == script,
             _ => true,
         }
     }
@@ -100,7 +105,10 @@ pub(super) struct Score {
 
 impl EventQuery {
     pub(super) fn new(ctx: &Context<'_>, event: &str) -> EventQuery {
-        let dates: Vec<Range<usize>> = crate::value::date::find(event).into_iter().map(|d| d.span).collect();
+        let dates: Vec<Range<usize>> = crate::value::date::find(event)
+            .into_iter()
+            .map(|d| d.span)
+            .collect();
         let names = name::find(event, ctx.gazetteer());
         let n = ctx.index().len() as f32;
         let mut units: Vec<Unit> = Vec::new();
@@ -114,7 +122,10 @@ impl EventQuery {
             });
         };
         for m in &names {
-            name_unit(name::query(&event[m.span.clone()], ctx.gazetteer()), &mut units);
+            name_unit(
+                name::query(&event[m.span.clone()], ctx.gazetteer()),
+                &mut units,
+            );
         }
         let mut pending: Option<Range<usize>> = None;
         for t in term::terms(event, ctx.lexicon()) {
@@ -128,9 +139,13 @@ impl EventQuery {
             if name::is_title(&word.to_lowercase()) {
                 continue;
             }
-            if !matches!(t.key, TermKey::Concept(_)) && word.chars().next().is_some_and(char::is_uppercase) {
+            if !matches!(t.key, TermKey::Concept(_))
+                && word.chars().next().is_some_and(char::is_uppercase)
+            {
                 pending = match pending.take() {
-                    Some(r) if event.get(r.end..t.span.start) == Some(" ") => Some(r.start..t.span.end),
+                    Some(r) if event.get(r.end..t.span.start) == Some(" ") => {
+                        Some(r.start..t.span.end)
+                    }
                     Some(r) => {
                         name_unit(name::query(&event[r], ctx.gazetteer()), &mut units);
                         Some(t.span.clone())
@@ -142,7 +157,10 @@ impl EventQuery {
             if let Some(r) = pending.take() {
                 name_unit(name::query(&event[r], ctx.gazetteer()), &mut units);
             }
-            if units.iter().any(|u| matches!(&u.matcher, Matcher::Term { key, .. } if *key == t.key)) {
+            if units
+                .iter()
+                .any(|u| matches!(&u.matcher, Matcher::Term { key, .. } if *key == t.key))
+            {
                 continue;
             }
             let df = ctx.index().frequency(&t.key);
@@ -173,11 +191,20 @@ impl EventQuery {
         eprintln!("event: {event}");
         for u in &self.units {
             match &u.matcher {
-                Matcher::Term { key: TermKey::Concept(c), .. } => {
-                    eprintln!("  concept {} w={:.2}", ctx.lexicon().concept(*c).map_or("?", |c| c.name.as_str()), u.weight);
+                Matcher::Term {
+                    key: TermKey::Concept(c),
+                    ..
+                } => {
+                    eprintln!(
+                        "  concept {} w={:.2}",
+                        ctx.lexicon().concept(*c).map_or("?", |c| c.name.as_str()),
+                        u.weight
+                    );
                 }
                 Matcher::Term { key, .. } => eprintln!("  word {key:?} w={:.2}", u.weight),
-                Matcher::Name(q) => eprintln!("  name {} w={:.2} n={}", q.name, u.weight, u.found_in.len()),
+                Matcher::Name(q) => {
+                    eprintln!("  name {} w={:.2} n={}", q.name, u.weight, u.found_in.len())
+                }
             }
         }
     }
@@ -213,7 +240,12 @@ impl EventQuery {
 
     /// Sentences worth scoring: those sharing a word or a name with the event.
     pub(super) fn candidates(&self, ctx: &Context<'_>) -> Vec<SentenceId> {
-        let mut ids: Vec<SentenceId> = ctx.index().candidates(&self.keys()).into_iter().map(|c| c.sentence).collect();
+        let mut ids: Vec<SentenceId> = ctx
+            .index()
+            .candidates(&self.keys())
+            .into_iter()
+            .map(|c| c.sentence)
+            .collect();
         for u in &self.units {
             ids.extend(u.found_in.iter().copied());
         }
@@ -224,13 +256,23 @@ impl EventQuery {
 
     /// How a sentence speaks of the event: near `anchor` (a value's byte range) when one is
     /// given, else anywhere in the sentence.
-    pub(super) fn score(&self, ctx: &Context<'_>, id: SentenceId, anchor: Option<&Range<usize>>) -> Score {
+    pub(super) fn score(
+        &self,
+        ctx: &Context<'_>,
+        id: SentenceId,
+        anchor: Option<&Range<usize>>,
+    ) -> Score {
         let sentence = ctx.sentences().get(id);
         let previous = ctx.sentences().previous(id);
         let (first, _) = ctx.window_ids(id, NAMES_BEFORE, 0);
-        let units: Vec<&Unit> = self.units.iter().filter(|u| u.applies_to(sentence.script)).collect();
+        let units: Vec<&Unit> = self
+            .units
+            .iter()
+            .filter(|u| u.applies_to(sentence.script))
+            .collect();
         let (mut score, mut total) = (0.0, 0.0);
-        let (mut words, mut words_here, mut word_total, mut names, mut name_total) = (0.0, 0.0, 0.0, 0.0, 0.0);
+        let (mut words, mut words_here, mut word_total, mut names, mut name_total) =
+            (0.0, 0.0, 0.0, 0.0, 0.0);
         let core = units
             .iter()
             .filter(|u| u.is_word())
@@ -241,7 +283,9 @@ impl EventQuery {
             let here = self.positions(ctx, u, id);
             let factor = if here.is_empty() {
                 let before = match &u.matcher {
-                    Matcher::Term { .. } => previous.is_some_and(|p| !self.positions(ctx, u, p).is_empty()),
+                    Matcher::Term { .. } => {
+                        previous.is_some_and(|p| !self.positions(ctx, u, p).is_empty())
+                    }
                     Matcher::Name(_) => {
                         let from = u.found_in.partition_point(|&s| s < first);
                         u.found_in.get(from).is_some_and(|&s| s < id)
@@ -257,7 +301,10 @@ impl EventQuery {
                     core_here = true;
                 }
                 match anchor {
-                    Some(a) => here.iter().map(|r| nearness(sentence.words_between(r, a))).fold(0.0, f32::max),
+                    Some(a) => here
+                        .iter()
+                        .map(|r| nearness(sentence.words_between(r, a)))
+                        .fold(0.0, f32::max),
                     None => 1.0,
                 }
             };

@@ -24,7 +24,14 @@ pub(super) fn evidence(
         .collect();
     if let Some(&(f, strength)) = found.iter().find(|(f, _)| claimed.compatible(&f.figure)) {
         let note = format!("{} agrees with {claimed}", f.figure);
-        return Some(ctx.evidence(id, f.span.clone(), Relation::Supports, Aspect::Figure, note, strength));
+        return Some(ctx.evidence(
+            id,
+            f.span.clone(),
+            Relation::Supports,
+            Aspect::Figure,
+            note,
+            strength,
+        ));
     }
     let &(f, strength) = found.iter().max_by(|a, b| a.1.total_cmp(&b.1))?;
     let note = match (&claimed.unit, &f.figure.unit) {
@@ -33,7 +40,14 @@ pub(super) fn evidence(
         }
         _ => format!("{} is not {claimed}", f.figure),
     };
-    Some(ctx.evidence(id, f.span.clone(), Relation::Conflicts, Aspect::Figure, note, strength))
+    Some(ctx.evidence(
+        id,
+        f.span.clone(),
+        Relation::Conflicts,
+        Aspect::Figure,
+        note,
+        strength,
+    ))
 }
 
 /// Figures that speak of the same thing: the same counted noun, any currency for an amount of

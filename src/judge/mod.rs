@@ -137,7 +137,14 @@ impl<'a> Prepared<'a> {
         let folded = sentences
             .all
             .iter()
-            .map(|s| FoldedText::new(corpus.documents[s.doc].text.get(s.bytes.clone()).unwrap_or("")))
+            .map(|s| {
+                FoldedText::new(
+                    corpus.documents[s.doc]
+                        .text
+                        .get(s.bytes.clone())
+                        .unwrap_or(""),
+                )
+            })
             .collect();
         Prepared {
             corpus,
@@ -162,7 +169,10 @@ impl<'a> Context<'a> {
         for (name, spellings) in aliases {
             gazetteer.add_aliases(name, spellings);
         }
-        Context { prepared, gazetteer }
+        Context {
+            prepared,
+            gazetteer,
+        }
     }
 
     fn corpus(&self) -> &Corpus {
@@ -197,7 +207,9 @@ impl<'a> Context<'a> {
     fn naming(&self, query: &NameQuery) -> Vec<SentenceId> {
         self.sentences()
             .ids()
-            .filter(|id| !name::occurrences_in(query, &self.prepared.folded[id.0 as usize]).is_empty())
+            .filter(|id| {
+                !name::occurrences_in(query, &self.prepared.folded[id.0 as usize]).is_empty()
+            })
             .collect()
     }
 
@@ -241,13 +253,23 @@ impl<'a> Context<'a> {
         self.doc(id)
             .citations
             .iter()
-            .filter(|c| c.covers.start < s.bytes.end && s.bytes.start < c.covers.end.max(c.covers.start + 1))
+            .filter(|c| {
+                c.covers.start < s.bytes.end && s.bytes.start < c.covers.end.max(c.covers.start + 1)
+            })
             .collect()
     }
 
     /// A piece of evidence: a value found at `value` (normalised bytes of the sentence's
     /// document) in sentence `id`.
-    fn evidence(&self, id: SentenceId, value: Range<usize>, relation: Relation, aspect: Aspect, note: String, strength: f32) -> Evidence {
+    fn evidence(
+        &self,
+        id: SentenceId,
+        value: Range<usize>,
+        relation: Relation,
+        aspect: Aspect,
+        note: String,
+        strength: f32,
+    ) -> Evidence {
         let doc = self.doc(id);
         let sentence = self.sentences().get(id).bytes.clone();
         let passage = self.passage(id);
@@ -260,7 +282,11 @@ impl<'a> Context<'a> {
             excerpt: excerpt(&doc.text, sentence),
             value: doc.text.get(value).unwrap_or("").to_string(),
             reading: None,
-            citations: self.citations_covering(id).iter().map(|c| c.reference.raw.clone()).collect(),
+            citations: self
+                .citations_covering(id)
+                .iter()
+                .map(|c| c.reference.raw.clone())
+                .collect(),
             source_kind: passage.kind,
             source_title: doc.meta.title.clone(),
             note,
@@ -310,10 +336,11 @@ pub fn claim(ctx: &Context<'_>, claim: &Claim) -> Judgement {
             .into_iter()
             .filter_map(|sentence| {
                 let score = event.score(ctx, sentence, None);
-                (score.relevant && score.coverage >= RELEVANT && people.all_named(ctx, sentence)).then_some(Hit {
-                    sentence,
-                    coverage: score.coverage,
-                })
+                (score.relevant && score.coverage >= RELEVANT && people.all_named(ctx, sentence))
+                    .then_some(Hit {
+                        sentence,
+                        coverage: score.coverage,
+                    })
             })
             .collect()
     };
@@ -336,7 +363,13 @@ pub fn claim(ctx: &Context<'_>, claim: &Claim) -> Judgement {
         };
         if let Some(d) = &claim.date {
             evidence.extend(date::evidence(ctx, hit.sentence, &d.value, &paired_date));
-            evidence.extend(cite::document_dates(ctx, hit, &d.value, &people, &event.keys()));
+            evidence.extend(cite::document_dates(
+                ctx,
+                hit,
+                &d.value,
+                &people,
+                &event.keys(),
+            ));
         }
         if let Some(f) = &claim.figure {
             evidence.extend(figure::evidence(ctx, hit.sentence, &f.value, &paired));
@@ -366,11 +399,27 @@ fn trace(ctx: &Context<'_>, event: &event::EventQuery, people: &participant::Peo
         let doc = ctx.doc(id);
         let bytes = ctx.sentences().get(id).bytes.clone();
         let mut dates = String::new();
-        for d in ctx.mentions(id).dates.iter().filter(|d| bytes.start <= d.span.start && d.span.end <= bytes.end) {
+        for d in ctx
+            .mentions(id)
+            .dates
+            .iter()
+            .filter(|d| bytes.start <= d.span.start && d.span.end <= bytes.end)
+        {
             let s = event.score(ctx, id, Some(&d.span));
-            dates.push_str(&format!(" [{}={:.2}{}]", doc.text.get(d.span.clone()).unwrap_or(""), s.coverage, if s.relevant { "" } else { "x" }));
+            dates.push_str(&format!(
+                " [{}={:.2}{}]",
+                doc.text.get(d.span.clone()).unwrap_or(""),
+                s.coverage,
+                if s.relevant { "" } else { "x" }
+            ));
         }
-        let text: String = doc.text.get(bytes).unwrap_or("").chars().take(110).collect();
+        let text: String = doc
+            .text
+            .get(bytes)
+            .unwrap_or("")
+            .chars()
+            .take(110)
+            .collect();
         eprintln!(
             "  {} s{} cov={:.2} relevant={} people={}{dates} :: {text}",
             doc.name.get(..3).unwrap_or(""),

@@ -73,7 +73,14 @@ impl People {
             let (first, last) = ctx.window_ids(h.sentence, 1, 1);
             (first.0..=last.0).map(SentenceId).find_map(|id| {
                 let value = ctx.occurrences(place, id).into_iter().next()?;
-                Some(ctx.evidence(id, value, Relation::Supports, Aspect::Place, "the place is named".to_string(), h.coverage))
+                Some(ctx.evidence(
+                    id,
+                    value,
+                    Relation::Supports,
+                    Aspect::Place,
+                    "the place is named".to_string(),
+                    h.coverage,
+                ))
             })
         })
     }

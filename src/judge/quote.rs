@@ -18,7 +18,9 @@ pub(super) fn evidence(ctx: &Context<'_>, claimed: &str, people: &People) -> Vec
                 continue;
             }
             let text = doc.text.get(passage.bytes.clone()).unwrap_or("");
-            let Some((range, found)) = quote::locate(claimed, text) else { continue };
+            let Some((range, found)) = quote::locate(claimed, text) else {
+                continue;
+            };
             // The speaker, when the claim names one, must be named in the same paragraph.
             if let Some(speaker) = &people.speaker
                 && name::occurrences(speaker, text).is_empty()
@@ -30,17 +32,27 @@ pub(super) fn evidence(ctx: &Context<'_>, claimed: &str, people: &People) -> Vec
             debug_assert_eq!(ctx.sentences().get(id).doc, d);
             let (score, relation, note) = match found {
                 QuoteMatch::Exact => (2.0, Relation::Supports, "quoted word for word".to_string()),
-                QuoteMatch::NearMiss { similarity, diff } => (similarity, Relation::Conflicts, format!("the source reads differently: {}", render(&diff))),
+                QuoteMatch::NearMiss { similarity, diff } => (
+                    similarity,
+                    Relation::Conflicts,
+                    format!("the source reads differently: {}", render(&diff)),
+                ),
                 QuoteMatch::Different => continue,
             };
             let strength = score.min(1.0) as f32;
-            best.push((score, ctx.evidence(id, value, relation, Aspect::Quote, note, strength)));
+            best.push((
+                score,
+                ctx.evidence(id, value, relation, Aspect::Quote, note, strength),
+            ));
         }
     }
     // The closest reading decides; a word-for-word match anywhere outranks every near miss.
     best.sort_by(|a, b| b.0.total_cmp(&a.0));
     let top = best.first().map_or(0.0, |b| b.0);
-    best.into_iter().filter(|(s, _)| *s >= top).map(|(_, e)| e).collect()
+    best.into_iter()
+        .filter(|(s, _)| *s >= top)
+        .map(|(_, e)| e)
+        .collect()
 }
 
 fn render(diff: &[WordChange]) -> String {

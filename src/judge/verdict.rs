@@ -19,7 +19,13 @@ const MARGIN: f32 = 0.15;
 /// How many pieces of evidence a judgement keeps, per relation.
 const KEEP: usize = 6;
 
-pub(super) fn decide(ctx: &Context<'_>, claim: &Claim, hits: &[Hit], mut evidence: Vec<Evidence>, place: Option<Evidence>) -> Judgement {
+pub(super) fn decide(
+    ctx: &Context<'_>,
+    claim: &Claim,
+    hits: &[Hit],
+    mut evidence: Vec<Evidence>,
+    place: Option<Evidence>,
+) -> Judgement {
     dedup(&mut evidence);
     let stated: Vec<Aspect> = VALUE_ASPECTS
         .into_iter()
@@ -32,30 +38,79 @@ pub(super) fn decide(ctx: &Context<'_>, claim: &Claim, hits: &[Hit], mut evidenc
         })
         .collect();
     let has = |a: Aspect, r: Relation| weighed(&evidence, a, r);
-    let conflicting: Vec<Aspect> = stated.iter().copied().filter(|&a| has(a, Relation::Conflicts) && !has(a, Relation::Supports)).collect();
-    let contested: Vec<Aspect> = stated.iter().copied().filter(|&a| has(a, Relation::Conflicts) && has(a, Relation::Supports)).collect();
-    let supported: Vec<Aspect> = stated.iter().copied().filter(|&a| has(a, Relation::Supports) && !has(a, Relation::Conflicts)).collect();
-    let missing: Vec<Aspect> = stated.iter().copied().filter(|&a| !has(a, Relation::Supports) && !has(a, Relation::Conflicts)).collect();
+    let conflicting: Vec<Aspect> = stated
+        .iter()
+        .copied()
+        .filter(|&a| has(a, Relation::Conflicts) && !has(a, Relation::Supports))
+        .collect();
+    let contested: Vec<Aspect> = stated
+        .iter()
+        .copied()
+        .filter(|&a| has(a, Relation::Conflicts) && has(a, Relation::Supports))
+        .collect();
+    let supported: Vec<Aspect> = stated
+        .iter()
+        .copied()
+        .filter(|&a| has(a, Relation::Supports) && !has(a, Relation::Conflicts))
+        .collect();
+    let missing: Vec<Aspect> = stated
+        .iter()
+        .copied()
+        .filter(|&a| !has(a, Relation::Supports) && !has(a, Relation::Conflicts))
+        .collect();
 
     let (verdict, reason) = if let Some(&a) = conflicting.first() {
-        let e = evidence.iter().find(|e| e.aspect == a && e.relation == Relation::Conflicts);
-        (Verdict::Conflicting, format!("the sources give another {}: {}", name(a), e.map_or("", |e| e.note.as_str())))
+        let e = evidence
+            .iter()
+            .find(|e| e.aspect == a && e.relation == Relation::Conflicts);
+        (
+            Verdict::Conflicting,
+            format!(
+                "the sources give another {}: {}",
+                name(a),
+                e.map_or("", |e| e.note.as_str())
+            ),
+        )
     } else if let Some(&a) = contested.first() {
-        (Verdict::Contested, format!("the sources disagree on the {}", name(a)))
+        (
+            Verdict::Contested,
+            format!("the sources disagree on the {}", name(a)),
+        )
     } else if !supported.is_empty() {
         let names: Vec<&str> = supported.iter().map(|&a| name(a)).collect();
-        (Verdict::Supported, format!("the sources confirm the {}", names.join(" and ")))
+        (
+            Verdict::Supported,
+            format!("the sources confirm the {}", names.join(" and ")),
+        )
     } else if stated.is_empty() {
         match (hits.first(), claim.place.is_some(), &place) {
-            (Some(_), false, _) | (Some(_), true, Some(_)) => (Verdict::Supported, "a source states the event with its participants".to_string()),
-            (Some(_), true, None) => (Verdict::Unsupported, "no source places the event there".to_string()),
-            (None, _, _) => (Verdict::Unsupported, "no passage speaks of this event".to_string()),
+            (Some(_), false, _) | (Some(_), true, Some(_)) => (
+                Verdict::Supported,
+                "a source states the event with its participants".to_string(),
+            ),
+            (Some(_), true, None) => (
+                Verdict::Unsupported,
+                "no source places the event there".to_string(),
+            ),
+            (None, _, _) => (
+                Verdict::Unsupported,
+                "no passage speaks of this event".to_string(),
+            ),
         }
     } else if hits.is_empty() {
-        (Verdict::Unsupported, "no passage speaks of this event".to_string())
+        (
+            Verdict::Unsupported,
+            "no passage speaks of this event".to_string(),
+        )
     } else {
         let names: Vec<&str> = missing.iter().map(|&a| name(a)).collect();
-        (Verdict::Unsupported, format!("the sources speak of the event but state no {}", names.join(" or ")))
+        (
+            Verdict::Unsupported,
+            format!(
+                "the sources speak of the event but state no {}",
+                names.join(" or ")
+            ),
+        )
     };
 
     let mut warnings = Vec::new();
@@ -66,12 +121,27 @@ pub(super) fn decide(ctx: &Context<'_>, claim: &Claim, hits: &[Hit], mut evidenc
     }
     if stated.is_empty() && verdict == Verdict::Supported {
         if let Some(h) = hits.first() {
-            evidence.push(ctx.evidence(h.sentence, ctx.sentences().get(h.sentence).bytes.clone(), Relation::Supports, Aspect::Event, "speaks of the event".to_string(), h.coverage));
+            evidence.push(ctx.evidence(
+                h.sentence,
+                ctx.sentences().get(h.sentence).bytes.clone(),
+                Relation::Supports,
+                Aspect::Event,
+                "speaks of the event".to_string(),
+                h.coverage,
+            ));
         }
     }
     evidence.extend(place);
-    let supports: Vec<&Evidence> = evidence.iter().filter(|e| e.relation == Relation::Supports).collect();
-    if verdict != Verdict::Unsupported && !supports.is_empty() && supports.iter().all(|e| e.source_kind == SourceKind::ReaderComments) {
+    let supports: Vec<&Evidence> = evidence
+        .iter()
+        .filter(|e| e.relation == Relation::Supports)
+        .collect();
+    if verdict != Verdict::Unsupported
+        && !supports.is_empty()
+        && supports
+            .iter()
+            .all(|e| e.source_kind == SourceKind::ReaderComments)
+    {
         warnings.push("the only support comes from reader comments, not scholarship".to_string());
     }
     Judgement {
@@ -91,7 +161,10 @@ pub(super) fn decide(ctx: &Context<'_>, claim: &Claim, hits: &[Hit], mut evidenc
 /// it stands as it is.
 fn weighed(evidence: &[Evidence], a: Aspect, r: Relation) -> bool {
     let apart = |e: &Evidence| e.from_reference && e.strength >= PLAINLY;
-    if evidence.iter().any(|e| e.aspect == a && e.relation == r && apart(e)) {
+    if evidence
+        .iter()
+        .any(|e| e.aspect == a && e.relation == r && apart(e))
+    {
         return true;
     }
     let strongest = |rel: Relation| {
@@ -127,15 +200,28 @@ fn name(a: Aspect) -> &'static str {
 /// The same value found twice (from two windows over one sentence) is one piece of evidence.
 fn dedup(evidence: &mut Vec<Evidence>) {
     let mut seen = std::collections::HashSet::new();
-    evidence.retain(|e| seen.insert((e.source.clone(), e.value_span.bytes.start, e.aspect, e.relation)));
+    evidence.retain(|e| {
+        seen.insert((
+            e.source.clone(),
+            e.value_span.bytes.start,
+            e.aspect,
+            e.relation,
+        ))
+    });
 }
 
 /// Conflicts first, then support, a few of each, in corpus order within each.
 fn keep(evidence: Vec<Evidence>) -> Vec<Evidence> {
     let mut out = Vec::new();
     for relation in [Relation::Conflicts, Relation::Supports] {
-        let mut these: Vec<Evidence> = evidence.iter().filter(|e| e.relation == relation).cloned().collect();
-        these.sort_by(|a, b| (&a.source, a.value_span.bytes.start).cmp(&(&b.source, b.value_span.bytes.start)));
+        let mut these: Vec<Evidence> = evidence
+            .iter()
+            .filter(|e| e.relation == relation)
+            .cloned()
+            .collect();
+        these.sort_by(|a, b| {
+            (&a.source, a.value_span.bytes.start).cmp(&(&b.source, b.value_span.bytes.start))
+        });
         out.extend(these.into_iter().take(KEEP));
     }
     out

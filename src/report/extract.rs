@@ -18,6 +18,35 @@ struct ExtractOut<'a> {
     passages: Vec<PassageOut>,
     dates: Vec<DateOut<'a>>,
     figures: Vec<FigureOut<'a>>,
+    names: Vec<NameOut<'a>>,
+    quotes: Vec<QuoteOut<'a>>,
+    citations: Vec<CitationOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct NameOut<'a> {
+    text: &'a str,
+    line: usize,
+    column: usize,
+    entity: &'a str,
+    kind: String,
+}
+
+#[derive(Serialize)]
+struct QuoteOut<'a> {
+    text: &'a str,
+    line: usize,
+    column: usize,
+}
+
+#[derive(Serialize)]
+struct CitationOut<'a> {
+    /// Where the marker or the inline reference stands.
+    line: usize,
+    column: usize,
+    /// Where the note's text stands (the same place for an inline reference).
+    note_line: usize,
+    reference: &'a crate::value::cite::Reference,
 }
 
 #[derive(Serialize)]
@@ -136,6 +165,46 @@ fn build<'a>(x: &'a Extracted) -> ExtractOut<'a> {
                 }
             })
             .collect(),
+        names: x
+            .names
+            .iter()
+            .map(|n| {
+                let (line, column) = position(doc, sources, n.span.start);
+                let entity = x.gazetteer.get(n.entity);
+                NameOut {
+                    text: slice(&n.span),
+                    line,
+                    column,
+                    entity: &entity.canonical,
+                    kind: format!("{:?}", entity.kind).to_lowercase(),
+                }
+            })
+            .collect(),
+        quotes: x
+            .quotes
+            .iter()
+            .map(|q| {
+                let (line, column) = position(doc, sources, q.span.start);
+                QuoteOut {
+                    text: slice(&q.inner),
+                    line,
+                    column,
+                }
+            })
+            .collect(),
+        citations: doc
+            .citations
+            .iter()
+            .map(|c| {
+                let (line, column) = position(doc, sources, c.at.start);
+                CitationOut {
+                    line,
+                    column,
+                    note_line: position(doc, sources, c.note.start).0,
+                    reference: &c.reference,
+                }
+            })
+            .collect(),
     }
 }
 
@@ -192,6 +261,38 @@ pub fn extract(out: &mut dyn Write, x: &Extracted, format: super::Format) -> io:
             f.low.map_or("…".into(), |v| v.to_string()),
             f.high.map_or("…".into(), |v| v.to_string()),
             f.unit.as_deref().unwrap_or("")
+        )?;
+    }
+    writeln!(out, "{} names", data.names.len())?;
+    for n in &data.names {
+        writeln!(
+            out,
+            "  {:>3}:{:<3} {:<36} {} ({})",
+            n.line, n.column, n.text, n.entity, n.kind
+        )?;
+    }
+    writeln!(out, "{} quotes", data.quotes.len())?;
+    for q in &data.quotes {
+        let text: String = q.text.chars().take(70).collect();
+        writeln!(
+            out,
+            "  {:>3}:{:<3} «{text}{}»",
+            q.line,
+            q.column,
+            if q.text.chars().count() > 70 {
+                "…"
+            } else {
+                ""
+            }
+        )?;
+    }
+    writeln!(out, "{} citations", data.citations.len())?;
+    for c in &data.citations {
+        let raw: String = c.reference.raw.chars().take(70).collect();
+        writeln!(
+            out,
+            "  {:>3}:{:<3} note at line {}: {raw}",
+            c.line, c.column, c.note_line
         )?;
     }
     Ok(())

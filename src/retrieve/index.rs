@@ -40,7 +40,11 @@ impl Retrieve for MemoryIndex {
             .map(|(sentence, score)| Candidate { sentence, score })
             .collect();
         // Ties broken by position, so results never depend on hash order.
-        out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.sentence.cmp(&b.sentence)));
+        out.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then(a.sentence.cmp(&b.sentence))
+        });
         out
     }
 

@@ -43,8 +43,15 @@ impl Sentence {
     /// How many of the sentence's terms stand between two byte positions: a distance in
     /// content words.
     pub fn words_between(&self, a: &Range<usize>, b: &Range<usize>) -> usize {
-        let (from, to) = if a.start <= b.start { (a.end, b.start) } else { (b.end, a.start) };
-        self.terms.iter().filter(|(r, _)| r.start >= from && r.end <= to).count()
+        let (from, to) = if a.start <= b.start {
+            (a.end, b.start)
+        } else {
+            (b.end, a.start)
+        };
+        self.terms
+            .iter()
+            .filter(|(r, _)| r.start >= from && r.end <= to)
+            .count()
     }
 }
 
@@ -60,7 +67,11 @@ impl Sentences {
                     let terms: Vec<(Range<usize>, TermKey)> = term::terms(text, lexicon)
                         .into_iter()
                         .map(|t| (bytes.start + t.span.start..bytes.start + t.span.end, t.key))
-                        .filter(|(r, _)| !references.iter().any(|x| x.start <= r.start && r.end <= x.end))
+                        .filter(|(r, _)| {
+                            !references
+                                .iter()
+                                .any(|x| x.start <= r.start && r.end <= x.end)
+                        })
                         .collect();
                     let mut keys: Vec<TermKey> = terms.iter().map(|(_, k)| k.clone()).collect();
                     keys.sort();
@@ -112,7 +123,11 @@ pub fn main_script(text: &str) -> Script {
             latin += 1;
         }
     }
-    if cyrillic > latin { Script::Cyrillic } else { Script::Latin }
+    if cyrillic > latin {
+        Script::Cyrillic
+    } else {
+        Script::Latin
+    }
 }
 
 /// A sentence that shares terms with a query.

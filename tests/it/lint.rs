@@ -15,11 +15,25 @@ fn render(path: &std::path::Path) -> (attest::Linted, String) {
 fn malformed_claim_files_are_explained() {
     insta::glob!("../fixtures/claims/bad-*.yaml", |path| {
         let (linted, text) = render(path);
-        assert!(linted.has_errors(), "{} should not lint clean", path.display());
+        assert!(
+            linted.has_errors(),
+            "{} should not lint clean",
+            path.display()
+        );
         // Every error points into the file, except an unreadable file, which has nowhere to point.
         for d in linted.diagnostics.iter().filter(|d| d.is_error()) {
-            assert!(d.primary.is_some(), "{}: `{}` has no label", path.display(), d.code);
-            assert!(d.help.is_some(), "{}: `{}` has no help", path.display(), d.code);
+            assert!(
+                d.primary.is_some(),
+                "{}: `{}` has no label",
+                path.display(),
+                d.code
+            );
+            assert!(
+                d.help.is_some(),
+                "{}: `{}` has no help",
+                path.display(),
+                d.code
+            );
         }
         insta::assert_snapshot!(text);
     });
@@ -27,7 +41,8 @@ fn malformed_claim_files_are_explained() {
 
 #[test]
 fn one_run_reports_every_problem_of_a_file() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims/bad-several-problems.yaml");
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/claims/bad-several-problems.yaml");
     let (linted, _) = render(&path);
     let codes: Vec<&str> = linted.diagnostics.iter().map(|d| d.code).collect();
     assert!(codes.contains(&"attest::claims::unknown_key"), "{codes:?}");
@@ -40,7 +55,12 @@ fn one_run_reports_every_problem_of_a_file() {
 fn shipped_claim_files_lint_clean() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let linted = attest::lint(&[root.join("claims")]);
-    let errors: Vec<_> = linted.diagnostics.iter().filter(|d| d.is_error()).map(|d| (d.code, d.message.clone())).collect();
+    let errors: Vec<_> = linted
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| (d.code, d.message.clone()))
+        .collect();
     assert!(errors.is_empty(), "{errors:?}");
     assert!(linted.claim_count() >= 10);
 }
