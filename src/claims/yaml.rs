@@ -477,7 +477,16 @@ impl Reader<'_> {
     }
 
     fn node_span(&self, node: &Node) -> Span {
-        let start = node.span().start().map_or(0, |m| self.byte(m));
+        // A mapping's own marker stands at its first value; its first key is where it starts.
+        let marker = match node {
+            Node::Mapping(map) => map
+                .keys()
+                .next()
+                .and_then(|k| k.span().start())
+                .or(node.span().start()),
+            _ => node.span().start(),
+        };
+        let start = marker.map_or(0, |m| self.byte(m));
         let line_end = self.file.text[start..]
             .find('\n')
             .map_or(self.file.text.len(), |i| start + i);

@@ -82,7 +82,7 @@ mod tests {
         let text = "нота (М., 1960) 13 июня";
         let start = text.find('(').unwrap_or(0);
         let end = text.find(')').map_or(0, |i| i + 1);
-        let masked = mask(text, &[start..end]);
+        let masked = mask(text, std::slice::from_ref(&(start..end)));
         assert_eq!(masked.len(), text.len());
         assert!(!masked.contains("1960"));
         assert_eq!(&masked[..start], &text[..start]);

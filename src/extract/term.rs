@@ -791,7 +791,7 @@ mod tests {
             (
                 "supplies of weapons",
                 "поставки оружия",
-                &["supply", "weapon"],
+                &["military-supplies"],
             ),
             (
                 "the delegation arrived in Moscow",

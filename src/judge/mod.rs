@@ -285,7 +285,7 @@ impl<'a> Context<'a> {
             citations: self
                 .citations_covering(id)
                 .iter()
-                .map(|c| c.reference.raw.clone())
+                .map(|c| describe(&c.reference))
                 .collect(),
             source_kind: passage.kind,
             source_title: doc.meta.title.clone(),
@@ -293,6 +293,17 @@ impl<'a> Context<'a> {
             strength,
             from_reference: false,
         }
+    }
+}
+
+/// A reference as a reader sees it; a bare note number whose note the source does not give
+/// says so.
+fn describe(reference: &crate::value::cite::Reference) -> String {
+    let raw = reference.raw.trim();
+    if !raw.is_empty() && raw.chars().all(|c| c.is_ascii_digit()) {
+        format!("note {raw} (its text is not in the source)")
+    } else {
+        raw.to_string()
     }
 }
 

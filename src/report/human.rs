@@ -36,7 +36,8 @@ pub fn render(diag: &Diagnostic, sources: &SourceMap, style: Style) -> String {
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(style.width)
         .with_links(false)
-        .with_context_lines(1);
+        .with_context_lines(1)
+        .with_show_related_as_nested(true);
     let adapter = Adapter::new(diag, sources);
     let mut out = String::new();
     // INVARIANT: writing into a String cannot fail.
@@ -48,11 +49,11 @@ pub fn render(diag: &Diagnostic, sources: &SourceMap, style: Style) -> String {
 
 /// A view of one [`Diagnostic`] (or of the labels it has in one file) as a miette diagnostic.
 struct Adapter {
-    code: &'static str,
+    code: Option<&'static str>,
     severity: Severity,
     message: String,
     help: Option<String>,
-    source: Option<NamedSource<Arc<str>>>,
+    source: Option<Snippet>,
     labels: Vec<LabeledSpan>,
     related: Vec<Adapter>,
 }
@@ -76,16 +77,14 @@ impl Adapter {
                     .copied()
                     .filter(|l| l.span.source == id)
                     .collect();
-                let message = labels.iter().find_map(|l| l.message.clone()).map_or_else(
-                    || sources.name(id).to_string(),
-                    |m| format!("{}: {m}", sources.name(id)),
-                );
+                let start = labels.iter().map(|l| l.span.bytes.start).min().unwrap_or(0);
+                let end = labels.iter().map(|l| l.span.bytes.end).max().unwrap_or(0);
                 Adapter {
-                    code: diag.code,
+                    code: None,
                     severity: Severity::Advice,
-                    message,
+                    message: format!("in {}", sources.name(id)),
                     help: None,
-                    source: Some(named(sources, id)),
+                    source: Some(Snippet::Excerpt(Excerpt::around(sources, id, start..end))),
                     labels: labels.iter().map(|l| labeled(l, sources, false)).collect(),
                     related: Vec::new(),
                 }
@@ -101,14 +100,121 @@ impl Adapter {
             None => Vec::new(),
         };
         Adapter {
-            code: diag.code,
+            code: Some(diag.code),
             severity: diag.severity,
             message: diag.message.clone(),
             help: diag.help.clone(),
-            source: home.map(|id| named(sources, id)),
+            source: home.map(|id| Snippet::Whole(named(sources, id))),
             labels,
             related,
         }
+    }
+}
+
+/// What a snippet is drawn from: a whole file (a claim file), or a window of one (a corpus
+/// source, whose paragraphs may be single lines of thousands of characters).
+#[derive(Debug)]
+enum Snippet {
+    Whole(NamedSource<Arc<str>>),
+    Excerpt(Excerpt),
+}
+
+impl miette::SourceCode for Snippet {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+        match self {
+            Snippet::Whole(s) => s.read_span(span, before, after),
+            Snippet::Excerpt(e) => e.read_span(span, before, after),
+        }
+    }
+}
+
+/// A window of a file around some labels, reporting the file's own line numbers.
+#[derive(Debug)]
+struct Excerpt {
+    name: String,
+    text: Arc<str>,
+    window: std::ops::Range<usize>,
+    /// 0-based line and column (in characters) of the window's start.
+    line: usize,
+    column: usize,
+}
+
+impl Excerpt {
+    /// Bytes of context kept on each side of the labels.
+    const REACH: usize = 120;
+
+    fn around(sources: &SourceMap, id: SourceId, labels: std::ops::Range<usize>) -> Excerpt {
+        let file = sources.get(id);
+        let text = &file.text;
+        let start = file.clamp(labels.start..labels.start).start;
+        let end = file.clamp(labels.end..labels.end).end.max(start);
+        let from = floor(text, start.saturating_sub(Self::REACH));
+        let from = match text[from..start].find('\n') {
+            // A line start within reach: show whole lines.
+            Some(i) => from + i + 1,
+            // Inside a long line: start at a word.
+            None if from > 0 => text[from..start].find(' ').map_or(start, |i| from + i + 1),
+            None => 0,
+        };
+        let to = floor(text, (end + Self::REACH).min(text.len()));
+        let to = match text[end..to].rfind('\n') {
+            Some(i) => end + i,
+            None if to < text.len() => text[end..to].rfind(' ').map_or(end, |i| end + i),
+            None => text.len(),
+        };
+        let (line, column) = file.line_col(from);
+        Excerpt {
+            name: file.name.clone(),
+            text: Arc::clone(&file.text),
+            window: from..to.max(from),
+            line: line - 1,
+            column: column - 1,
+        }
+    }
+}
+
+fn floor(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+impl miette::SourceCode for Excerpt {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+        let slice = &self.text[self.window.clone()];
+        let offset = span
+            .offset()
+            .saturating_sub(self.window.start)
+            .min(slice.len());
+        let len = span.len().min(slice.len() - offset);
+        let inner = slice.read_span(&SourceSpan::from(offset..offset + len), before, after)?;
+        let first = inner.line() == 0;
+        Ok(Box::new(miette::MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            SourceSpan::from(
+                inner.span().offset() + self.window.start
+                    ..inner.span().offset() + self.window.start + inner.span().len(),
+            ),
+            inner.line() + self.line,
+            if first {
+                inner.column() + self.column
+            } else {
+                inner.column()
+            },
+            inner.line_count(),
+        )))
     }
 }
 
@@ -155,7 +261,7 @@ impl std::error::Error for Adapter {}
 
 impl miette::Diagnostic for Adapter {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        Some(Box::new(self.code))
+        self.code.map(|c| Box::new(c) as Box<dyn fmt::Display>)
     }
 
     fn severity(&self) -> Option<miette::Severity> {

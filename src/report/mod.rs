@@ -104,8 +104,11 @@ fn finding(claim: &Claim, result: &ClaimResult) -> Diagnostic {
     let aspect = deciding.map_or(Aspect::Event, |e| e.aspect);
     let target = claim_span(claim, aspect);
     let label = match deciding {
-        Some(e) if e.relation == Relation::Conflicts => format!("the sources say {}", e.value),
-        Some(e) => format!("found: {}", e.value),
+        Some(e) if e.relation == Relation::Conflicts => format!(
+            "the sources say {}",
+            e.reading.as_deref().unwrap_or(&e.value)
+        ),
+        Some(e) => format!("found: {}", e.reading.as_deref().unwrap_or(&e.value)),
         None => "no passage speaks of this".to_string(),
     };
     let mut diag = Diagnostic::new(

@@ -13,7 +13,7 @@ fn render(path: &std::path::Path) -> (attest::Linted, String) {
 
 #[test]
 fn malformed_claim_files_are_explained() {
-    insta::glob!("../fixtures/claims/bad-*.yaml", |path| {
+    insta::glob!("../fixtures/claims", "bad-*.yaml", |path| {
         let (linted, text) = render(path);
         assert!(
             linted.has_errors(),

@@ -1,1 +1,73 @@
-//! report tests
+//! The regression report: the shipped claims checked against the shipped corpus, as people
+//! and machines read it. Every change in a verdict or its evidence shows up here for review.
+
+use attest::report::{self, Format, Style};
+
+fn outcome() -> attest::Outcome {
+    let options = attest::Options::new(vec!["claims/".into()]);
+    attest::check(&options).expect("the shipped corpus loads")
+}
+
+#[test]
+fn shipped_claims_meet_their_expectations() {
+    let outcome = outcome();
+    let wrong: Vec<String> = outcome
+        .results
+        .iter()
+        .filter(|r| r.failed)
+        .map(|r| format!("{}: {}", outcome.claim(r).id.value, r.judgement.reason))
+        .collect();
+    assert!(wrong.is_empty(), "{wrong:#?}");
+    let verdicts: std::collections::BTreeSet<&str> = outcome
+        .results
+        .iter()
+        .map(|r| r.judgement.verdict.as_str())
+        .collect();
+    assert_eq!(
+        verdicts.len(),
+        4,
+        "the examples exercise every verdict: {verdicts:?}"
+    );
+}
+
+#[test]
+fn human_report() {
+    let outcome = outcome();
+    let mut out = Vec::new();
+    report::check(&mut out, &outcome, Format::Human, Style::PLAIN, false).expect("writes to a Vec");
+    insta::assert_snapshot!(String::from_utf8(out).expect("UTF-8"));
+}
+
+#[test]
+fn human_report_verbose_shows_supported_claims() {
+    let outcome = outcome();
+    let mut out = Vec::new();
+    report::check(&mut out, &outcome, Format::Human, Style::PLAIN, true).expect("writes to a Vec");
+    let text = String::from_utf8(out).expect("UTF-8");
+    assert!(text.contains("attest::judge::supported"));
+    assert!(text.contains("moscow-treaty-concluded"));
+}
+
+#[test]
+fn json_report() {
+    let outcome = outcome();
+    insta::assert_json_snapshot!(report::json::check(&outcome));
+}
+
+#[test]
+fn conflicting_evidence_points_into_the_corpus() {
+    let outcome = outcome();
+    let result = outcome
+        .results
+        .iter()
+        .find(|r| outcome.claim(r).id.value.as_str() == "ship-crews-300-men")
+        .expect("the example claim exists");
+    let e = &result.judgement.evidence[0];
+    assert_eq!(e.source, "004_943bfa2c0ced0905.txt");
+    let (line, _) = outcome.sources.line_col(&e.value_span);
+    assert_eq!(
+        line, 268,
+        "`около 150 человек` stands on line 268 of the raw file"
+    );
+    assert!(e.value.contains("150"));
+}
