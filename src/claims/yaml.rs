@@ -523,3 +523,128 @@ fn slug(id: &str) -> Option<String> {
     let out = out.trim_end_matches('-').to_string();
     ClaimId::new(&out).map(|_| out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> (Option<ClaimFile>, Vec<Diagnostic>, SourceMap) {
+        let mut sources = SourceMap::default();
+        let (file, diags) = parse_bytes(
+            Path::new("t.yaml"),
+            "t.yaml",
+            text.as_bytes().to_vec(),
+            &mut sources,
+        );
+        (file, diags, sources)
+    }
+
+    /// The text a span of the first claim covers.
+    fn check(yaml: &str, pick: impl Fn(&Claim) -> Span, expect: &str) {
+        let (file, diags, sources) = read(yaml);
+        assert!(diags.is_empty(), "{diags:?}");
+        let file = file.expect("a claim file");
+        let span = pick(&file.claims[0]);
+        assert_eq!(&sources.get(span.source).text[span.bytes], expect, "{yaml}");
+    }
+
+    #[test]
+    fn values_keep_their_exact_place_in_the_file() {
+        let claim = "claims:\n  - id: a\n    event: e\n";
+        check(
+            &format!("{claim}    date: 13 October 1921\n"),
+            |c| {
+                c.date
+                    .as_ref()
+                    .map(|d| d.span.clone())
+                    .unwrap_or(c.id.span.clone())
+            },
+            "13 October 1921",
+        );
+        check(
+            &format!("{claim}    date: \"13 October 1921\"\n"),
+            |c| {
+                c.date
+                    .as_ref()
+                    .map(|d| d.span.clone())
+                    .unwrap_or(c.id.span.clone())
+            },
+            "13 October 1921",
+        );
+        check(
+            &format!("{claim}    date: '13 октября 1921 г.'\n"),
+            |c| {
+                c.date
+                    .as_ref()
+                    .map(|d| d.span.clone())
+                    .unwrap_or(c.id.span.clone())
+            },
+            "13 октября 1921 г.",
+        );
+        check(
+            &format!("{claim}    place: Kars   # comment\n"),
+            |c| {
+                c.place
+                    .as_ref()
+                    .map(|d| d.span.clone())
+                    .unwrap_or(c.id.span.clone())
+            },
+            "Kars",
+        );
+        check(
+            &format!("{claim}    participants: Lenin, Aralov\n"),
+            |c| c.participants[1].span.clone(),
+            "Aralov",
+        );
+        check(
+            &format!("{claim}    participants: [Lenin, Aralov]\n"),
+            |c| c.participants[1].span.clone(),
+            "Aralov",
+        );
+        check(claim, |c| c.id.span.clone(), "a");
+    }
+
+    #[test]
+    fn a_folded_value_is_labelled_as_a_whole() {
+        let yaml =
+            "claims:\n  - id: a\n    event: e\n    date: >\n      32 September\n      1921\n";
+        let (_, diags, sources) = read(yaml);
+        let label = diags[0].primary.as_ref().expect("a label");
+        assert_eq!(diags[0].code, "attest::date::invalid_day");
+        assert!(
+            sources.get(label.span.source).text[label.span.bytes.clone()]
+                .starts_with("32 September")
+        );
+    }
+
+    #[test]
+    fn x_keys_are_kept_for_other_tools() {
+        let (file, diags, _) =
+            read("x-tool: 1\nclaims:\n  - id: a\n    event: e\n    x-note: fine\n");
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(file.map(|f| f.claims.len()), Some(1));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped() {
+        let (file, diags, _) = read("\u{feff}claims:\n  - id: a\n    event: e\n");
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(file.map(|f| f.claims.len()), Some(1));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn no_byte_sequence_panics_the_reader(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..400)) {
+            let mut sources = SourceMap::default();
+            let _ = parse_bytes(Path::new("t.yaml"), "t.yaml", bytes, &mut sources);
+        }
+
+        #[test]
+        fn no_yaml_like_text_panics_the_reader(text in "(claims:|  - |id: |event: |date: |figure: |participants: |[a-z0-9 ,.:\\[\\]\"'\\-\n]|[а-я])*") {
+            let mut sources = SourceMap::default();
+            let _ = parse_bytes(Path::new("t.yaml"), "t.yaml", text.into_bytes(), &mut sources);
+        }
+    }
+}
