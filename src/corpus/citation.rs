@@ -4,14 +4,17 @@
 //!
 //! - `[5]` markers in running text, resolved to the endnote whose line starts with `[5]`;
 //! - superscript note numbers flattened into the text (`на западе1.`, `1922 г.31`, `бедны»32.`):
-//!   a run of one to three digits glued to the end of a word, to a closing quote or parenthesis,
-//!   or to the period of a lower-case abbreviation, and followed by punctuation, a space or the
-//!   end. Only candidates that continue the document's note sequence (1, 2, 3, …, allowing a
-//!   skipped number or two) are taken, so page numbers (`С.176`) and figures stay text;
+//!   a run of one to three digits glued to the end of a word of letters, to a closing quote or
+//!   parenthesis, or to the period of a lower-case abbreviation, and followed by punctuation, a
+//!   space or the end. Only candidates that continue the document's note sequence (1, 2, 3, …, allowing a
+//!   skipped number or two) are taken, so page numbers (`С.176`) and figures stay text. A
+//!   document with `[n]` endnotes has no superscript notes;
 //! - references in parentheses, kept in the text: a group is a reference when it has a `//`
 //!   separator, starts with `См.`/`See`, names a document type (`Письмо`, `Нота`, `Telegram`, …)
-//!   together with a date, names an archive or collection, or gives pages together with a year
-//!   or volume.
+//!   together with a date, names an archive or collection, gives pages together with a year
+//!   or volume, or names its provenance (`Excerpt from the book: …`, `Из книги`) with a year or
+//!   pages. A group signed after a dash (`речь идет о декларации … - Дж.Г.`, `– ред.`) is an
+//!   editor's insertion, part of the text, and never a reference, whatever it names.
 
 use std::ops::Range;
 
@@ -80,7 +83,10 @@ pub(crate) fn superscript_candidates(s: &str) -> Vec<(u32, Range<usize>)> {
 fn glued_before(before: &str) -> bool {
     let mut rev = before.chars().rev();
     match rev.next() {
-        Some(c) if is_letter(c) => true,
+        // A word of letters only: `западе1`, not `ixzz1Xevxl1D3` or `B2B`.
+        Some(c) if is_letter(c) => rev
+            .find(|c| !is_letter(*c))
+            .is_none_or(|c| !c.is_alphanumeric()),
         Some('»' | '”' | '"' | ')' | '’') => true,
         // `1922 г.31`: a lower-case abbreviation; `С.176` (upper case) is a page.
         Some('.') => rev.next().is_some_and(char::is_lowercase),
@@ -125,12 +131,28 @@ pub(crate) fn paren_groups(s: &str) -> Vec<Range<usize>> {
 /// Is the inside of a parenthesised group a bibliographic or archival reference?
 pub(crate) fn is_reference(inner: &str) -> bool {
     let t = inner.trim();
+    if is_editorial(t) {
+        return false;
+    }
     if t.contains("//") {
         return true;
     }
     let lower = t.to_lowercase();
-    const SEE: [&str; 5] = ["см.", "ср.", "see ", "see:", "cf."];
+    const SEE: [&str; 6] = ["см.", "см:", "ср.", "see ", "see:", "cf."];
     if SEE.iter().any(|p| lower.starts_with(p)) {
+        return true;
+    }
+    const SOURCE: [&str; 8] = [
+        "excerpt from",
+        "extract from",
+        "quoted from",
+        "quoted in",
+        "source:",
+        "из книги",
+        "цит. по",
+        "источник:",
+    ];
+    if SOURCE.iter().any(|p| lower.starts_with(p)) && (has_year(t) || has_pages(t)) {
         return true;
     }
     if names_document(&lower) && has_date(&lower) {
@@ -140,6 +162,29 @@ pub(crate) fn is_reference(inner: &str) -> bool {
         return true;
     }
     has_pages(t) && (has_year(t) || has_volume(t))
+}
+
+/// An editor's insertion signed after a dash: `речь идет о декларации … - Дж.Г.`,
+/// `в Карсе – ред.`, `… — J.H.`. Its content is the text's own, whatever dates it names.
+fn is_editorial(t: &str) -> bool {
+    let Some((dash, _)) = t.char_indices().rev().find(|&(i, c)| {
+        matches!(c, '-' | '–' | '—') && t.get(..i).is_some_and(|b| b.ends_with(char::is_whitespace))
+    }) else {
+        return false;
+    };
+    let tail = t.get(dash..).unwrap_or("");
+    let tail = tail.trim_start_matches(['-', '–', '—']).trim();
+    let tokens: Vec<&str> = tail.split_whitespace().collect();
+    let signature_token = |tok: &str| {
+        tok.ends_with('.')
+            && tok
+                .split_terminator('.')
+                .all(|g| (1..=4).contains(&g.chars().count()) && g.chars().all(is_letter))
+    };
+    (1..=2).contains(&tokens.len())
+        && tokens.iter().all(|tok| signature_token(tok))
+        && (tail.chars().any(char::is_lowercase)
+            || tokens.iter().any(|tok| tok.matches('.').count() > 1))
 }
 
 /// Does one of the first two words name a kind of document?
@@ -431,6 +476,8 @@ mod tests {
         check("в 1920 году 16 марта", &[]);
         check("RSFSR 13 in October, 1920s, B2B", &[]);
         check("ab1234.", &[]);
+        check("news/1438182.html#ixzz1Xevxl1D3.", &[]);
+        check("a B2B deal, CIA-RDP 83", &[]);
     }
 
     #[test]
@@ -477,6 +524,26 @@ mod tests {
         check("1919-1920", false);
         check("Turkish Misak-ı Millo; \"national agreement\"", false);
         check("декрет о земле", false);
+        check("декрет Армревкома от 14 января 1921 года - Дж.Г.", false);
+        check(
+            "речь идет о декларации Азревкома от 1 декабря 1920 года - Дж.Г.",
+            false,
+        );
+        check("в Карсе - Дж.Г.", false);
+        check("Note of 13 June 1921 – ed.", false);
+        check("Letter of 5 May 1921 — J.H.", false);
+        check("Документы внешней политики. М., 1960 – Т. IV. С. 11", true);
+        check(
+            "Excerpt from the book: “Soviet diplomacy in the Muslim East in 1917 – 1921”. \
+             Saarbrücken, 2014",
+            true,
+        );
+        check("Из книги: Советская дипломатия. М., 1968, с. 83", true);
+        check("excerpt from the speech", false);
+        check(
+            "См:Worldwide Report Terrorism. FOUO 3/82. For Official Use Only",
+            true,
+        );
     }
 
     #[test]

@@ -512,6 +512,184 @@ mod tests {
         assert!(paragraph_ends.len() > 5 && paragraph_ends.len() < 60);
     }
 
+    /// The paragraphs of seed 000 (double-spaced, hard-wrapped), as decided by hand from the
+    /// raw file: a paragraph ends on a line that ends a sentence and leaves room for the next
+    /// word; full lines ending in a period and the indents left by page breaks do not end one.
+    #[test]
+    fn seed_000_paragraphs_are_the_typographic_ones() {
+        let (corpus, _) = seeds();
+        let d = &corpus.documents[0];
+        let starts: Vec<String> = d
+            .passages
+            .iter()
+            .map(|p| d.slice(p.bytes.clone()).chars().take(24).collect())
+            .collect();
+        assert_eq!(
+            starts,
+            [
+                "После апрельских перегов",
+                "Еще во время переговоров",
+                "В связи с предстоящей ко",
+                "Действовавшие в российск",
+                "Как было выше отмечено, ",
+                "Наркоминдел РСФСР Г.Чиче",
+                "За день до того, как Б.Ш",
+                "Турки были осведомлены о",
+                "Руководство Советской Ро",
+                "В результате активной ди",
+                "(Продолжение следует)",
+            ]
+        );
+    }
+
+    /// Every year or century abbreviation after a number in seeds 000 and 004, with whether a
+    /// sentence ends after it (within its paragraph), decided by hand.
+    #[test]
+    fn seed_dates_end_sentences_as_decided_by_hand() {
+        const HAND: &[(usize, &str, bool)] = &[
+            (0, "марта 1921 г.", false),
+            (4, "апреле 1920 г.", false),
+            (4, "В 1920 г.", false),
+            (4, "в 1919 г.", false),
+            (4, "апреля 1920 г.", false),
+            (4, "июле 1920 г.", false),
+            (4, "ноября 1920 г.", false),
+            (4, "декабре 1920 г.", false),
+            (4, "Зимой 1921 г.", false),
+            (4, "терминологию ХХI в.", false),
+            (4, "в 1918 г.", false),
+            (4, "январе 1920 г.", false),
+            (4, "весной 1920 г.", false),
+            (4, "сентябре 1920 г.", false),
+            (4, "декабря 1920 г.", false),
+            (4, "февраля 1921 г.", true),
+            (4, "октябре 1920 г.", false),
+            (4, "мае 1921 г.", false),
+            (4, "августе 1920 г.", false),
+            (4, "начале 1920-х гг.", false),
+            (4, "начале 1921 г.", false),
+            (4, "марте 1921 г.", false),
+            (4, "перемирие 1922 г.", false),
+            (4, "июля 1923 г.", false),
+            (4, "феврале 1922 г.", false),
+            (4, "августе 1921 г.", false),
+            (4, "ноября 1921 г.", false),
+            (4, "начале 1920-х гг.", false),
+            (4, "декабря 1921 г.", false),
+            (4, "марта 1921 г.", true),
+            (4, "января 1922 г.", true),
+            (4, "конце 1921 г.", false),
+            (4, "марте 1922 г.", false),
+            (4, "В 1920-е гг.", false),
+            (4, "начале 1920-х гг.", true),
+            (4, "начале 1920-х гг.", false),
+            (4, "в 1920-х гг.", false),
+        ];
+        let (corpus, _) = seeds();
+        let mut found: Vec<(usize, String, bool)> = Vec::new();
+        for doc in [0, 4] {
+            let d = &corpus.documents[doc];
+            for (i, _) in d.text.match_indices('.') {
+                let before = &d.text[..i];
+                let tokens: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+                let dated = matches!(tokens.as_slice(), [word, number, ..]
+                    if ["г", "гг", "в", "вв"].contains(word)
+                        && (number.starts_with(|c: char| c.is_ascii_digit())
+                            || number.chars().all(|c| "IVXХ".contains(c))));
+                if !dated {
+                    continue;
+                }
+                let key = format!("{} {} {}.", tokens[2], tokens[1], tokens[0]);
+                let split = d.passages.iter().any(|p| {
+                    p.sentences
+                        .iter()
+                        .zip(p.sentences.iter().skip(1))
+                        .any(|(s, _)| s.end == i + 1)
+                });
+                found.push((doc, key, split));
+            }
+        }
+        let hand: Vec<(usize, String, bool)> = HAND
+            .iter()
+            .map(|&(d, k, s)| (d, k.to_string(), s))
+            .collect();
+        assert_eq!(found, hand);
+    }
+
+    #[test]
+    fn seed_004_superscript_notes_are_all_found() {
+        let (corpus, _) = seeds();
+        let d = &corpus.documents[4];
+        let numbers: Vec<String> = d
+            .citations
+            .iter()
+            .map(|c| c.reference.raw.clone())
+            .collect();
+        let expect: Vec<String> = (1..=36).map(|n| n.to_string()).collect();
+        assert_eq!(numbers, expect);
+        assert!(d.citations.iter().all(|c| !c.is_inline()));
+    }
+
+    /// In 002 and 003 every `[n]` marker resolves to the passage of note `n`, of the article's
+    /// kind; the reader comments of 003 are their own kind.
+    #[test]
+    fn seed_endnotes_resolve() {
+        let (corpus, _) = seeds();
+        for (doc, notes) in [(2, 14), (3, 15)] {
+            let d = &corpus.documents[doc];
+            let note_passages: Vec<u32> = d.passages.iter().filter_map(|p| p.note).collect();
+            assert_eq!(
+                note_passages,
+                (1..=notes).collect::<Vec<u32>>(),
+                "{}",
+                d.name
+            );
+            // The markers stand in number order in both texts.
+            let resolved: Vec<Option<u32>> = d
+                .citations
+                .iter()
+                .filter(|c| !c.is_inline())
+                .map(|c| {
+                    d.passage_at(c.note.start)
+                        .filter(|p| p.bytes == c.note && p.kind == SourceKind::Scholarship)
+                        .and_then(|p| p.note)
+                })
+                .collect();
+            let expect: Vec<Option<u32>> = (1..=notes).map(Some).collect();
+            assert_eq!(resolved, expect, "{}", d.name);
+        }
+        let d = &corpus.documents[3];
+        let first_comment = d
+            .passages
+            .iter()
+            .position(|p| p.kind == SourceKind::ReaderComments);
+        assert!(first_comment.is_some_and(|i| {
+            d.passages[i..]
+                .iter()
+                .all(|p| p.kind == SourceKind::ReaderComments)
+                && d.passages[..i]
+                    .iter()
+                    .all(|p| p.kind == SourceKind::Scholarship)
+        }));
+    }
+
+    #[test]
+    fn seed_references_exclude_editorial_insertions() {
+        let (corpus, _) = seeds();
+        let spans = |doc: usize| -> Vec<String> {
+            let d = &corpus.documents[doc];
+            d.reference_spans()
+                .map(|r| d.slice(r).to_string())
+                .collect()
+        };
+        assert!(spans(0).iter().all(|s| !s.contains("Дж.Г.")));
+        let excerpts = spans(3)
+            .iter()
+            .filter(|s| s.starts_with("(Excerpt from the book"))
+            .count();
+        assert_eq!(excerpts, 2);
+    }
+
     #[test]
     fn every_seed_maps_back_exactly() {
         let (corpus, _) = seeds();

@@ -10,7 +10,8 @@
 //!   reads, with an exact map back to raw offsets ([`Document::raw_offset`],
 //!   [`Document::raw_span`]);
 //! - its passages, one per paragraph, split into sentences (`passage`), each with the kind of
-//!   the section it is in (reader comments after an article, say);
+//!   the section it is in (reader comments after an article, say) and, for the text of an
+//!   endnote, the note's number;
 //! - its citations (`citation`): endnote markers resolved to their notes, superscript note
 //!   numbers, and inline references in parentheses, each with the stretch of text it vouches
 //!   for.
@@ -127,6 +128,9 @@ pub struct Passage {
     pub sentences: Vec<Range<usize>>,
     /// The kind of the section the passage is in (reader comments inside scholarship, say).
     pub kind: SourceKind,
+    /// For the text of an endnote (`[5] Letter of …`), the note's number: the passage is a
+    /// reference, cited by the markers `[5]` of the text.
+    pub note: Option<u32>,
 }
 
 pub struct Document {
@@ -207,11 +211,17 @@ impl Document {
                     index: u32::try_from(index).unwrap_or(u32::MAX),
                 },
                 bytes: p.bytes.clone(),
-                sentences: passage::sentences(&norm.text, p.bytes.clone(), g),
+                sentences: passage::sentences(
+                    &norm.text,
+                    p.bytes.clone(),
+                    g,
+                    &p.markers.iter().map(|m| m.at).collect::<Vec<_>>(),
+                ),
                 kind: p
                     .section
                     .and_then(|s| sections.get(s))
                     .map_or(meta.kind, |s| s.kind),
+                note: p.note_label,
             })
             .collect();
         let citations = citation::collect(&norm.text, &norm.paragraphs, &groups);

@@ -9,8 +9,13 @@
 //!   paragraphs, a single line break is a soft wrap); and *double-spaced* (hard-wrapped with a
 //!   blank line after most lines, most of which stop mid-sentence, so blank lines carry no
 //!   meaning). In a double-spaced file a paragraph ends where a line ends a sentence (`.`, `!`,
-//!   `?`, `…`, or a closing parenthesis), no parenthesis is left open, and the next line starts
-//!   with a capital letter (or is indented and does not start in lower case).
+//!   `?`, `…`, or a closing parenthesis), no parenthesis is left open, the next line does not
+//!   start in lower case, and the line is short: the next line's first word would have fitted
+//!   on it. How much fits is measured on the file's own plain wraps (a line plus the next
+//!   word, over the breaks that fall mid-sentence), so a full line that happens to end with a
+//!   period goes on. An indent starts a paragraph only in a file where every indented line
+//!   follows a sentence end (page breaks leave indents mid-sentence too). A file with too few
+//!   wraps to measure ends a paragraph at every sentence end followed by a capital.
 //!   A blank line in a blank-separated file is ignored when it is stray: when the line before
 //!   ends with a hyphen or the line after starts in lower case.
 //! - Hyphenation. A line ending in a letter or digit plus a hyphen, followed by a line starting
@@ -24,7 +29,8 @@
 //!   invisible characters (BOM, zero-width, soft hyphen, controls) are dropped, `‘ ’` become
 //!   `'`, the dashes U+2012–U+2015 and U+2212 become `–`, U+2010/U+2011 become `-`.
 //! - Note markers (`[5]`, superscript digits flattened into the text) are removed and reported,
-//!   with the position they stood at, so they can become citations.
+//!   with the position they stood at, so they can become citations. A file with `[n]` endnotes
+//!   has no superscript notes.
 //!
 //! A section start (from the catalogue), an endnote's first line (`[5] …`, where `[5]` has been
 //! used earlier in the text) and a Markdown heading always start a paragraph.
@@ -124,7 +130,9 @@ pub(crate) fn normalize(raw: &str, section_starts: &[&str]) -> Normalized {
     let (section_at, unmatched_sections) = locate_sections(raw, &lines, section_starts);
     let groups = group_paragraphs(raw, &lines, layout, &defs, &section_at);
     let mut out = Builder::new(raw);
-    let mut next_note = 1;
+    // A file with `[n]` endnotes numbers its notes that way only: digits glued to words in it
+    // are not superscripts.
+    let mut next_note = if defs.is_empty() { Some(1) } else { None };
     for group in &groups {
         out.paragraph(
             &lines,
@@ -215,7 +223,69 @@ fn trim_line(raw: &str, start: usize, end: usize) -> Line {
 enum Layout {
     OneParagraphPerLine,
     BlankSeparated,
-    DoubleSpaced,
+    DoubleSpaced(Wrap),
+}
+
+/// What the line breaks of a hard-wrapped file say about its paragraphs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Wrap {
+    /// Where a line is full: the fewest characters a line plus a space plus the next line's
+    /// first word takes, over the line breaks that are plainly wraps (the lowest hundredth set
+    /// aside as outliers). A line that leaves room for the next word ended its paragraph. `None` when the
+    /// file has too few wraps to tell.
+    full: Option<usize>,
+    /// Whether an indented line starts a paragraph: only when every indented line follows a
+    /// line that ends a sentence (elsewhere indents are left over from page layout).
+    indent: bool,
+}
+
+impl Wrap {
+    /// Fewer plain wraps than this give no reliable width.
+    const MIN_WRAPS: usize = 20;
+
+    fn measure(raw: &str, lines: &[Line]) -> Wrap {
+        let nonblank: Vec<&Line> = lines.iter().filter(|l| !l.is_blank()).collect();
+        let mut fits: Vec<usize> = Vec::new();
+        let (mut indented, mut indented_after_end) = (0, 0);
+        for pair in nonblank.windows(2) {
+            let (before, after) = (pair[0].text(raw), pair[1].text(raw));
+            if pair[1].indented {
+                indented += 1;
+                if ends_sentence(before) {
+                    indented_after_end += 1;
+                }
+            }
+            // Plain wraps: mid-sentence breaks, not after a hyphenated syllable.
+            let hyphen = before.ends_with(['-', '\u{2010}', '\u{00AD}']);
+            if !hyphen && !ends_sentence(before) {
+                fits.push(fit(before, after));
+            }
+        }
+        fits.sort_unstable();
+        Wrap {
+            full: (fits.len() >= Self::MIN_WRAPS)
+                .then(|| fits.get(fits.len() / 100).copied())
+                .flatten(),
+            indent: indented > 0 && indented_after_end == indented,
+        }
+    }
+
+    /// Does a line that ends a sentence end its paragraph before `after`?
+    fn breaks(&self, before: &str, line: &Line, after: &str) -> bool {
+        if self.indent && line.indented && !starts_lowercase(after) {
+            return true;
+        }
+        match self.full {
+            Some(full) => fit(before, after) < full && !starts_lowercase(after),
+            None => starts_uppercase(after),
+        }
+    }
+}
+
+/// The characters `before` would take with the first word of `after` added.
+fn fit(before: &str, after: &str) -> usize {
+    let word = after.split(char::is_whitespace).next().unwrap_or("");
+    before.chars().count() + 1 + word.chars().count()
 }
 
 impl Layout {
@@ -245,7 +315,7 @@ impl Layout {
         }
         let pairs = nonblank.len() - 1;
         if pairs >= 4 && spaced * 10 >= pairs * 6 && spaced_open * 2 > spaced {
-            Layout::DoubleSpaced
+            Layout::DoubleSpaced(Wrap::measure(raw, lines))
         } else {
             Layout::BlankSeparated
         }
@@ -424,9 +494,8 @@ fn continues(
     match layout {
         Layout::OneParagraphPerLine => false,
         Layout::BlankSeparated => blanks == 0 || starts_lowercase(text),
-        Layout::DoubleSpaced => {
-            let new_start = starts_uppercase(text) || (line.indented && !starts_lowercase(text));
-            paren_open || !ends_sentence(before) || !new_start
+        Layout::DoubleSpaced(wrap) => {
+            paren_open || !ends_sentence(before) || !wrap.breaks(before, line, text)
         }
     }
 }
@@ -714,7 +783,15 @@ impl<'r> Builder<'r> {
         items
     }
 
-    fn paragraph(&mut self, lines: &[Line], group: &Group, is_note: bool, next_note: &mut u32) {
+    /// Rewrite one paragraph. `next_note` is the superscript note number expected next, `None`
+    /// when the file has no superscript notes.
+    fn paragraph(
+        &mut self,
+        lines: &[Line],
+        group: &Group,
+        is_note: bool,
+        next_note: &mut Option<u32>,
+    ) {
         let items = self.items(lines, group);
         let s: String = items.iter().map(|it| it.ch).collect();
         let byte_of: Vec<usize> = items
@@ -755,9 +832,9 @@ impl<'r> Builder<'r> {
             }
             found.push((a..b, n, true));
         }
-        if !is_note {
+        if let (false, Some(next)) = (is_note, next_note.as_mut()) {
             for (n, range) in citation::superscript_candidates(&s) {
-                if n < *next_note || n > *next_note + 2 {
+                if n < *next || n > *next + 2 {
                     continue;
                 }
                 let (a, b) = (item_at(range.start), item_at(range.end));
@@ -765,7 +842,7 @@ impl<'r> Builder<'r> {
                     continue;
                 }
                 removed[a..b].fill(true);
-                *next_note = n + 1;
+                *next = n + 1;
                 found.push((a..b, n, false));
             }
         }
@@ -1038,10 +1115,132 @@ mod tests {
         assert_offsets_exact(DOUBLE, &n);
     }
 
+    /// Line pairs of seed 000 (`before`, `after`, whether `after` is indented) and whether a
+    /// paragraph ends between them, with the width measured on that file.
+    #[test]
+    fn wrap_width_decides_paragraph_ends() {
+        let check = |wrap: Wrap, before: &str, after: &str, indented: bool, expect: bool| {
+            let line = Line {
+                start: 0,
+                end: after.len(),
+                indented,
+            };
+            assert_eq!(
+                wrap.breaks(before, &line, after),
+                expect,
+                "{before:?} / {after:?}"
+            );
+        };
+        let measured = Wrap {
+            full: Some(74),
+            indent: false,
+        };
+        let full_line =
+            "подписании с Турцией консолидированного договора южно-кавказских республик.";
+        check(
+            measured,
+            full_line,
+            "Поэтому предстоящую конференцию",
+            false,
+            false,
+        );
+        check(
+            measured,
+            "республикам ноты с приглашениями принять участие на конференции в Карсе.",
+            "В летние месяцы 1921 года шла",
+            true,
+            false,
+        );
+        check(
+            measured,
+            "информация Д.Буниатзаде о неблагополучной ситуации в Нахичевани.",
+            "Обсуждение вопроса было передано",
+            false,
+            false,
+        );
+        check(
+            measured,
+            "Archives and Records Administration USA, CIA-RDP 79, P.8).",
+            "Наркоминдел РСФСР Г.Чичерин отправил",
+            false,
+            true,
+        );
+        check(
+            measured,
+            "политики СССР. Т. IV, М., 1960, С.176-177).",
+            "Еще во время переговоров",
+            false,
+            true,
+        );
+        check(
+            measured,
+            "дестабилизировать ситуацию.",
+            "За день до того,",
+            false,
+            true,
+        );
+        check(
+            measured,
+            "документов РГАСПИ).",
+            "(Продолжение следует)",
+            false,
+            true,
+        );
+        check(
+            measured,
+            "документов РГАСПИ).",
+            "21 июля М.Д.Гусейнов",
+            false,
+            true,
+        );
+        check(
+            measured,
+            "документов РГАСПИ).",
+            "и полпред в Москве",
+            false,
+            false,
+        );
+        let indents = Wrap {
+            full: Some(74),
+            indent: true,
+        };
+        check(indents, full_line, "Поэтому предстоящую", true, true);
+        check(indents, full_line, "Поэтому предстоящую", false, false);
+        let unmeasured = Wrap {
+            full: None,
+            indent: false,
+        };
+        check(unmeasured, full_line, "Поэтому предстоящую", false, true);
+        check(unmeasured, full_line, "(Нота НКИД", false, true);
+        check(unmeasured, full_line, "8 августа", false, false);
+    }
+
+    #[test]
+    fn wrap_is_measured_on_plain_wraps() {
+        let line = "слово ".repeat(12);
+        let mut raw = String::new();
+        for k in 0..30 {
+            raw.push_str(&format!("{line}продолжение{k}\n\n"));
+        }
+        raw.push_str("Короткая строка.\n\n  Отступ после конца.\n\nеще\n");
+        let lines = scan_lines(&raw);
+        let wrap = Wrap::measure(&raw, &lines);
+        // `слово ×12 продолжение0` and the next line's `слово`.
+        assert_eq!(wrap.full, Some(72 + 12 + 1 + 5));
+        assert!(wrap.indent);
+        let few = scan_lines("одна строка\n\nи другая.\n\n Отступ\n\nи ещё\n");
+        let wrap = Wrap::measure("одна строка\n\nи другая.\n\n Отступ\n\nи ещё\n", &few);
+        assert_eq!(wrap.full, None);
+        assert!(wrap.indent);
+    }
+
     #[test]
     fn double_spaced_layout_is_detected() {
         let lines = scan_lines(DOUBLE);
-        assert_eq!(Layout::detect(DOUBLE, &lines), Layout::DoubleSpaced);
+        assert!(matches!(
+            Layout::detect(DOUBLE, &lines),
+            Layout::DoubleSpaced(_)
+        ));
         let plain = "A paragraph.\n\nAnother one.\n\nA third.\n\nA fourth.\n\nFifth.";
         assert_eq!(
             Layout::detect(plain, &scan_lines(plain)),
