@@ -392,6 +392,7 @@ pub fn claim(ctx: &Context<'_>, claim: &Claim) -> Judgement {
     if let Some(q) = &claim.quote {
         evidence.extend(quote::evidence(ctx, &q.value, &people));
     }
+    evidence.extend(people.place_conflicts(ctx, &hits, verdict::PLAINLY));
     let place = people.place_evidence(ctx, &hits);
     verdict::decide(ctx, claim, &hits, evidence, place)
 }

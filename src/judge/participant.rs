@@ -3,7 +3,7 @@
 
 use super::{Aspect, Context, Evidence, Hit, Relation};
 use crate::claims::Claim;
-use crate::extract::name::{self, EntityId, NameQuery};
+use crate::extract::name::{self, EntityId, EntityKind, NameQuery};
 use crate::retrieve::SentenceId;
 
 /// Sentences before and after a sentence in which its participants may be named: a paragraph
@@ -83,6 +83,65 @@ impl People {
                 ))
             })
         })
+    }
+}
+
+/// Prepositions that place an event: `в Анкаре`, `in Batum`.
+const LOCATIVE: [&str; 5] = ["в", "во", "in", "at", "near"];
+
+impl People {
+    /// Sentences plainly about the event that place it somewhere else: the claim's place is not
+    /// named nearby, and another place stands after a locative preposition.
+    pub(super) fn place_conflicts(
+        &self,
+        ctx: &Context<'_>,
+        hits: &[Hit],
+        plainly: f32,
+    ) -> Vec<Evidence> {
+        let Some(place) = &self.place else {
+            return Vec::new();
+        };
+        let Some(claimed) = place.entity() else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for h in hits.iter().filter(|h| h.coverage >= plainly) {
+            let (first, last) = ctx.window_ids(h.sentence, 1, 1);
+            if (first.0..=last.0).any(|i| !ctx.occurrences(place, SentenceId(i)).is_empty()) {
+                continue;
+            }
+            let text = ctx.doc(h.sentence).text.as_str();
+            let bytes = ctx.sentences().get(h.sentence).bytes.clone();
+            let Some(sentence) = text.get(bytes.clone()) else {
+                continue;
+            };
+            let elsewhere = name::find(sentence, ctx.gazetteer()).into_iter().find(|m| {
+                let entity = ctx.gazetteer().get(m.entity);
+                let before = sentence[..m.span.start]
+                    .split_whitespace()
+                    .next_back()
+                    .unwrap_or("");
+                m.entity != claimed
+                    && entity.kind == EntityKind::Place
+                    && LOCATIVE.contains(&before.to_lowercase().as_str())
+            });
+            if let Some(m) = elsewhere {
+                let value = bytes.start + m.span.start..bytes.start + m.span.end;
+                let note = format!(
+                    "the source places it in {}",
+                    ctx.gazetteer().get(m.entity).canonical
+                );
+                out.push(ctx.evidence(
+                    h.sentence,
+                    value,
+                    Relation::Conflicts,
+                    Aspect::Place,
+                    note,
+                    h.coverage,
+                ));
+            }
+        }
+        out
     }
 }
 

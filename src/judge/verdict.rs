@@ -11,9 +11,15 @@ use super::{Aspect, Context, Evidence, Hit, Judgement, Relation, Verdict};
 use crate::claims::Claim;
 use crate::corpus::SourceKind;
 
-const VALUE_ASPECTS: [Aspect; 4] = [Aspect::Date, Aspect::Figure, Aspect::Quote, Aspect::Cites];
+const VALUE_ASPECTS: [Aspect; 5] = [
+    Aspect::Date,
+    Aspect::Figure,
+    Aspect::Quote,
+    Aspect::Cites,
+    Aspect::Place,
+];
 /// The strength from which a sentence is plainly about the claim's event.
-const PLAINLY: f32 = 0.8;
+pub(super) const PLAINLY: f32 = 0.8;
 /// How much stronger one side's evidence must be to outweigh the other's.
 const MARGIN: f32 = 0.15;
 /// How many pieces of evidence a judgement keeps, per relation.
@@ -26,6 +32,7 @@ pub(super) fn decide(
     mut evidence: Vec<Evidence>,
     place: Option<Evidence>,
 ) -> Judgement {
+    evidence.extend(place.clone());
     dedup(&mut evidence);
     let stated: Vec<Aspect> = VALUE_ASPECTS
         .into_iter()
@@ -34,6 +41,10 @@ pub(super) fn decide(
             Aspect::Figure => claim.figure.is_some(),
             Aspect::Quote => claim.quote.is_some(),
             Aspect::Cites => claim.cites.is_some(),
+            // A place decides like a value only when a source puts the event elsewhere.
+            Aspect::Place => evidence
+                .iter()
+                .any(|e| e.aspect == Aspect::Place && e.relation == Relation::Conflicts),
             _ => false,
         })
         .collect();
@@ -131,7 +142,6 @@ pub(super) fn decide(
             ));
         }
     }
-    evidence.extend(place);
     let supports: Vec<&Evidence> = evidence
         .iter()
         .filter(|e| e.relation == Relation::Supports)
