@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use super::implication::End;
 use super::{Aspect, Context, Evidence, Relation};
 use crate::retrieve::SentenceId;
 use crate::value::date::{DateMention, Day, HistDate, Precision};
@@ -12,6 +13,7 @@ pub(super) fn evidence(
     id: SentenceId,
     claimed: &HistDate,
     paired: &dyn Fn(&Range<usize>) -> Option<f32>,
+    end: Option<End>,
 ) -> Option<Evidence> {
     let sentence = ctx.sentences().get(id).bytes.clone();
     let doc = ctx.doc(id);
@@ -30,6 +32,13 @@ pub(super) fn evidence(
         })
         .filter_map(|d| paired(&d.span).map(|strength| (d, strength)))
         .collect();
+    // A sentence that dates a stretch (a visit) dates the event at its end (the arrival); its
+    // other dates belong to other things.
+    let dates: Vec<(DateMention, f32)> = dates
+        .into_iter()
+        .filter_map(|(d, s)| Some((at_end(d, end)?, s)))
+        .collect();
+    let dates: Vec<(&DateMention, f32)> = dates.iter().map(|(d, s)| (d, *s)).collect();
     let claimed_wide = claimed.widened();
     if let Some(&(d, strength)) = dates
         .iter()
@@ -63,6 +72,28 @@ pub(super) fn evidence(
         ),
         d,
     ))
+}
+
+/// The mention itself, or with `end` the first or last day of a mention that is a stretch of
+/// days (`from 2 December 1921 to 14 January 1922`); `None` for a mention that is not one.
+fn at_end(d: &DateMention, end: Option<End>) -> Option<DateMention> {
+    let Some(end) = end else {
+        return Some(d.clone());
+    };
+    let (Some(start), Some(last)) = (d.date.start, d.date.end) else {
+        return None;
+    };
+    if d.date.precision != Precision::Day || start == last {
+        return None;
+    }
+    let mut d = d.clone();
+    let day = match end {
+        End::Start => start,
+        End::End => last,
+    };
+    d.date.start = Some(day);
+    d.date.end = Some(day);
+    Some(d)
 }
 
 /// A date as the judge compares it. A year the sentence does not write is a guess from

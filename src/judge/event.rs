@@ -23,6 +23,7 @@ use crate::extract::term::{self, Script, TermKey};
 use crate::retrieve::{Retrieve, SentenceId};
 
 use super::Context;
+use super::implication::{End, implications};
 
 /// Weight of a word that the lexicon does not know and the corpus never uses: it cannot be
 /// matched at all, so its absence says little.
@@ -57,10 +58,12 @@ const NAMES_BEFORE: usize = 2;
 
 enum Matcher {
     /// A word or lexicon concept; `script` is set for a plain stem, which only matches text
-    /// in its own script.
+    /// in its own script. `implied_by` lists the concepts whose first or last day is this one
+    /// (a visit implies an arrival).
     Term {
         key: TermKey,
         script: Option<Script>,
+        implied_by: Vec<(TermKey, End)>,
     },
     /// A name; the sentences that name it are found once, up front.
     Name(NameQuery),
@@ -169,8 +172,16 @@ impl EventQuery {
                 (TermKey::Stem(_), _) => (ctx.index().idf(&t.key), Some(Script::of(word))),
                 (TermKey::Concept(_), _) => (ctx.index().idf(&t.key), None),
             };
+            let implied_by = match &t.key {
+                TermKey::Concept(c) => implications().implying(ctx.lexicon(), *c),
+                TermKey::Stem(_) => Vec::new(),
+            };
             units.push(Unit {
-                matcher: Matcher::Term { key: t.key, script },
+                matcher: Matcher::Term {
+                    key: t.key,
+                    script,
+                    implied_by,
+                },
                 weight,
                 found_in: Vec::new(),
             });
@@ -335,14 +346,31 @@ impl EventQuery {
         }
     }
 
+    /// Which end of a stretch of time the sentence gives for the event, when it names the
+    /// stretch (a visit) rather than the event itself (the arrival).
+    pub(super) fn implied_end(&self, ctx: &Context<'_>, id: SentenceId) -> Option<End> {
+        let terms = &ctx.sentences().get(id).terms;
+        self.units.iter().find_map(|u| match &u.matcher {
+            Matcher::Term {
+                key, implied_by, ..
+            } if !terms.iter().any(|(_, k)| k == key) => implied_by
+                .iter()
+                .find(|(by, _)| terms.iter().any(|(_, k)| k == by))
+                .map(|(_, end)| *end),
+            _ => None,
+        })
+    }
+
     fn positions(&self, ctx: &Context<'_>, unit: &Unit, id: SentenceId) -> Vec<Range<usize>> {
         match &unit.matcher {
-            Matcher::Term { key, .. } => ctx
+            Matcher::Term {
+                key, implied_by, ..
+            } => ctx
                 .sentences()
                 .get(id)
                 .terms
                 .iter()
-                .filter(|(_, k)| k == key)
+                .filter(|(_, k)| k == key || implied_by.iter().any(|(by, _)| by == k))
                 .map(|(r, _)| r.clone())
                 .collect(),
             Matcher::Name(q) => {

@@ -12,6 +12,7 @@ mod cite;
 mod date;
 mod event;
 mod figure;
+mod implication;
 mod participant;
 mod quote;
 mod verdict;
@@ -373,7 +374,14 @@ pub fn claim(ctx: &Context<'_>, claim: &Claim) -> Judgement {
             paired(value)
         };
         if let Some(d) = &claim.date {
-            evidence.extend(date::evidence(ctx, hit.sentence, &d.value, &paired_date));
+            let end = event.implied_end(ctx, hit.sentence);
+            evidence.extend(date::evidence(
+                ctx,
+                hit.sentence,
+                &d.value,
+                &paired_date,
+                end,
+            ));
             evidence.extend(cite::document_dates(
                 ctx,
                 hit,

@@ -162,9 +162,9 @@ pub(super) fn decide(
     }
 }
 
-/// Whether evidence of relation `r` on aspect `a` stands after weighing: a reading counts
-/// unless the other side's strongest reading is clearly stronger, so a date said plainly of
-/// the event outweighs one the sentence gives to a neighbouring clause.
+/// Whether evidence of relation `r` on aspect `a` stands after weighing: a reading counts when
+/// it is plain, or when the other side's strongest reading is not clearly stronger, so a date
+/// said plainly of the event outweighs one the sentence gives to a neighbouring clause.
 ///
 /// A reference's own date, cited for a sentence plainly about the event, is a statement of
 /// another kind (what the cited document says) and is not weighed against the running text:
@@ -191,7 +191,9 @@ fn weighed(evidence: &[Evidence], a: Aspect, r: Relation) -> bool {
     match (strongest(r), strongest(other)) {
         (None, _) => false,
         (Some(_), None) => true,
-        (Some(mine), Some(theirs)) => mine + MARGIN >= theirs,
+        // Two plain statements that disagree are a disagreement of the sources; a reading that
+        // is not plain yields to a clearly stronger one.
+        (Some(mine), Some(theirs)) => mine >= PLAINLY || mine + MARGIN >= theirs,
     }
 }
 
