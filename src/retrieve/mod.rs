@@ -66,7 +66,15 @@ impl Sentences {
                     let references: Vec<Range<usize>> = doc.reference_spans().collect();
                     let terms: Vec<(Range<usize>, TermKey)> = term::terms(text, lexicon)
                         .into_iter()
-                        .map(|t| (bytes.start + t.span.start..bytes.start + t.span.end, t.key))
+                        .flat_map(|t| {
+                            let span = bytes.start + t.span.start..bytes.start + t.span.end;
+                            let common = common_reading(
+                                text.get(t.span.clone()).unwrap_or(""),
+                                &t.key,
+                                lexicon,
+                            );
+                            std::iter::once((span.clone(), t.key)).chain(common.map(|k| (span, k)))
+                        })
                         .filter(|(r, _)| {
                             !references
                                 .iter()
@@ -111,6 +119,17 @@ impl Sentences {
         let (a, b) = (self.all.get(i as usize)?, self.get(id));
         (a.doc == b.doc && a.passage == b.passage).then_some(SentenceId(i))
     }
+}
+
+/// The key a capitalised word has as a common word, when it differs from the key it has as a
+/// name: a capital may only open a clause (`(B.) Considered the proposal`).
+fn common_reading(word: &str, key: &TermKey, lexicon: &Lexicon) -> Option<TermKey> {
+    if !word.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let lower = word.to_lowercase();
+    let common = term::terms(&lower, lexicon).into_iter().next()?.key;
+    (common != *key).then_some(common)
 }
 
 /// The script most letters of a text are written in.
