@@ -3,10 +3,9 @@
 
 use std::ops::Range;
 
-use super::participant::People;
 use super::{Aspect, Context, Evidence, Hit, Relation};
 use crate::corpus::Citation;
-use crate::extract::name::{self, EntityKind};
+use crate::extract::name::{self, EntityId, EntityKind};
 use crate::extract::term;
 use crate::retrieve::SentenceId;
 use crate::value::cite::{self, CiteMatch, Reference};
@@ -67,12 +66,12 @@ pub(super) fn provenance(ctx: &Context<'_>, hit: &Hit, claimed: &Reference) -> V
 
 /// Dates of the documents a sentence about the event cites, where the document is the event's
 /// own record: its description shares words with the event (or many with the sentence), and
-/// it names no person outside the claim.
+/// it names no person the claim does not (as a participant, the speaker or in its event).
 pub(super) fn document_dates(
     ctx: &Context<'_>,
     hit: &Hit,
     claimed: &HistDate,
-    people: &People,
+    own: &[EntityId],
     event_keys: &[term::TermKey],
 ) -> Vec<Evidence> {
     let id = hit.sentence;
@@ -101,8 +100,7 @@ pub(super) fn document_dates(
                 .filter(|k| event_keys.binary_search(k).is_ok())
                 .count();
             let strangers = name::find(document, ctx.gazetteer()).into_iter().any(|m| {
-                ctx.gazetteer().get(m.entity).kind == EntityKind::Person
-                    && !people.includes(m.entity)
+                ctx.gazetteer().get(m.entity).kind == EntityKind::Person && !own.contains(&m.entity)
             });
             if strangers || (with_event == 0 && with_sentence < SHARED_WITH_SENTENCE) {
                 continue;

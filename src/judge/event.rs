@@ -322,7 +322,14 @@ impl EventQuery {
             score += u.weight * factor;
             total += u.weight;
             if u.is_word() {
-                words += u.weight * factor;
+                // Whether the sentence says what happened does not depend on where the value
+                // stands; nearness only weighs how plainly it is paired with the value.
+                words += u.weight
+                    * if factor >= FAR_IN_SENTENCE {
+                        1.0
+                    } else {
+                        factor
+                    };
                 if factor >= FAR_IN_SENTENCE {
                     words_here += u.weight;
                 }

@@ -386,7 +386,7 @@ pub fn claim(ctx: &Context<'_>, claim: &Claim) -> Judgement {
                 ctx,
                 hit,
                 &d.value,
-                &people,
+                &own,
                 &event.keys(),
             ));
         }

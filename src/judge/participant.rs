@@ -61,11 +61,6 @@ impl People {
         out
     }
 
-    /// Whether a gazetteer entity is one of the claim's participants (or its speaker).
-    pub(super) fn includes(&self, entity: EntityId) -> bool {
-        self.entities.contains(&entity)
-    }
-
     /// The claim's place, named near a sentence about the event.
     pub(super) fn place_evidence(&self, ctx: &Context<'_>, hits: &[Hit]) -> Option<Evidence> {
         let place = self.place.as_ref()?;
