@@ -42,14 +42,31 @@
 //! In text a bare year counts only where it acts as a date: introduced by a preposition or
 //! qualifier (`в 1919 г.`, `in 1919`, `before 1922`, `около 1920`) or marked as a year (`1920
 //! года`, `1919–1920 гг.`), never as a publication year (`М., 1960`, `Saarbrücken, 2014`) and
-//! only from 1000 to 2100; a bare month likewise needs a preposition (`в мае`, `in April`).
-//! Numbers after `p.`, `С.`, `№`, `f.`, `op.`, `l.` are never days or years, and English month
-//! names must be capitalised (`may`, `march`). The longest reading at a place wins. A day, part of
-//! a month or month without a year (`9 июля`, `at the end of November`) takes the year of the
-//! nearest preceding date in the same text that wrote one (open bounds such as `before 1914` do
-//! not lend theirs), and is not reported when there is none.
+//! only from 1000 to 2100; a bare month likewise needs a preposition (`в мае`, `in April`),
+//! unless two month names make a range (`(May-July)`). Numbers after `p.`, `С.`, `№`, `f.`,
+//! `op.`, `l.` are never days or years, and English month names must be capitalised (`may`,
+//! `march`). The longest reading at a place wins. Text also names months and seasons by Russian
+//! adjectives a few words before the year (`апрельских переговоров 1921 года` is April 1921,
+//! `летние месяцы 1920 года` summer 1920), the first or last days of a month (`в первые дни
+//! сентября`), and, in translation garble, marks a year as `1921 of the year`.
+//!
+//! # Years from context
+//!
+//! A day, part of a month or month without a year (`9 июля`, `at the end of November`) takes
+//! the year of the narrative, and is not reported when there is none:
+//!
+//! * within a paragraph (paragraphs end at `\n`), the year of the latest date of the paragraph
+//!   that wrote one; a range lends the year it ends in (`from December 2 1921 to January 14`
+//!   leaves the reader in 1922), an open bound (`before 1914`) lends nothing;
+//! * in a paragraph that has written no year yet, the year most of the latest five dates finer
+//!   than a year had, written or inferred (the latest among equals), so that an aside in
+//!   another year at the end of the previous paragraph (`the war begun in September 1920`, `as
+//!   early as February–March 1918`) does not carry over;
+//! * inside a quotation (`"…"`, `«…»`, `“…”`), the year the quotation wrote, if any. Dates
+//!   inside quotations are the speaker's and lend nothing outside them;
+//! * with no date finer than a year yet, the latest year written anywhere before.
 
-use std::collections::HashSet;
+use std::collections::{HashSet, VecDeque};
 use std::fmt;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -305,8 +322,8 @@ pub struct DateMention {
     /// Byte range in the searched text.
     pub span: Range<usize>,
     pub date: HistDate,
-    /// The year was not written next to the date and was taken from the nearest preceding
-    /// explicit year in the same text.
+    /// The year was not written next to the date and was taken from the narrative around it
+    /// (see the module docs).
     pub inferred_year: bool,
 }
 
@@ -353,23 +370,24 @@ pub fn parse(input: &str) -> Result<HistDate, ValueError> {
 pub fn find(text: &str) -> Vec<DateMention> {
     let grammar = Grammar { mode: Mode::Text };
     let mut found = Vec::new();
-    let mut context_year = None;
+    let mut narrative = Narrative::default();
+    let mut layout = Layout::default();
     let mut pos = 0;
     while let Some(rest) = text.get(pos..) {
         let Some(c) = rest.chars().next() else {
             break;
         };
         if starts_candidate(text, pos, c) {
+            layout.advance(text, pos, &mut narrative);
+            let quoted = layout.quoted();
             let resolver = Resolver {
                 base: text,
                 mode: Mode::Text,
-                context_year,
+                context_year: narrative.year(quoted),
             };
             if let Some((end, resolved)) = grammar.first_in_text(rest, &resolver) {
                 let end = pos + end;
-                if resolved.written_year.is_some() {
-                    context_year = resolved.written_year;
-                }
+                narrative.record(&resolved, quoted);
                 found.push(DateMention {
                     span: pos..end,
                     date: resolved.date,
@@ -382,6 +400,117 @@ pub fn find(text: &str) -> Vec<DateMention> {
         pos += c.len_utf8();
     }
     found
+}
+
+/// How many of the latest dates finer than a year vote for the year of the narrative.
+const VOTES: usize = 5;
+
+/// Where a date without a year takes its year from.
+///
+/// Within a paragraph, from the latest date of that paragraph that wrote its year. A paragraph
+/// that has not written one yet continues the narrative: the year most of the latest dates
+/// finer than a year had, written or inferred (the latest among equals), so that one aside in
+/// another year (`war broke out in September 1920`, `as early as February 1918`) does not move
+/// the dates that follow it. Inside a quotation, a date takes the year the quotation wrote;
+/// dates inside quotations belong to the speaker's time, not the narrative's, and lend their
+/// year to nothing outside.
+#[derive(Debug, Default)]
+struct Narrative {
+    paragraph: Option<i32>,
+    quotation: Option<i32>,
+    /// The latest written year outside quotations, for text with no finer date yet.
+    last: Option<i32>,
+    /// Years of the latest dates finer than a year outside quotations, oldest first.
+    recent: VecDeque<i32>,
+}
+
+impl Narrative {
+    fn year(&self, quoted: bool) -> Option<i32> {
+        let quotation = self.quotation.filter(|_| quoted);
+        quotation
+            .or(self.paragraph)
+            .or_else(|| self.vote())
+            .or(self.last)
+    }
+
+    /// The most frequent of the recent years; among equals the one seen last.
+    fn vote(&self) -> Option<i32> {
+        let count = |year: i32| self.recent.iter().filter(|&&y| y == year).count();
+        self.recent
+            .iter()
+            .enumerate()
+            .max_by_key(|&(i, &year)| (count(year), i))
+            .map(|(_, &year)| year)
+    }
+
+    fn record(&mut self, resolved: &Resolved, quoted: bool) {
+        if quoted {
+            self.quotation = resolved.written_year.or(self.quotation);
+            return;
+        }
+        if let Some(year) = resolved.written_year {
+            self.paragraph = Some(year);
+            self.last = Some(year);
+        }
+        if let Some(year) = resolved.narrative_year {
+            if self.recent.len() == VOTES {
+                self.recent.pop_front();
+            }
+            self.recent.push_back(year);
+        }
+    }
+
+    fn end_paragraph(&mut self) {
+        self.paragraph = None;
+        self.quotation = None;
+    }
+
+    fn end_quotation(&mut self) {
+        self.quotation = None;
+    }
+}
+
+/// Paragraph breaks and quotation marks of the text read so far. A paragraph break (`\n` in
+/// normalised text) closes every quotation, so that an unbalanced mark cannot spread.
+#[derive(Debug, Default)]
+struct Layout {
+    /// Bytes read.
+    read: usize,
+    /// Inside `"…"`.
+    straight: bool,
+    /// Open `«` and `“` marks.
+    depth: u32,
+}
+
+impl Layout {
+    fn quoted(&self) -> bool {
+        self.straight || self.depth > 0
+    }
+
+    /// Read the text up to byte `pos`, telling `narrative` where paragraphs and quotations end.
+    fn advance(&mut self, text: &str, pos: usize, narrative: &mut Narrative) {
+        let Some(chunk) = text.get(self.read..pos) else {
+            return;
+        };
+        for c in chunk.chars() {
+            let was_quoted = self.quoted();
+            match c {
+                '\n' => {
+                    self.straight = false;
+                    self.depth = 0;
+                    narrative.end_paragraph();
+                }
+                '"' => self.straight = !self.straight,
+                '«' | '“' => self.depth += 1,
+                '»' | '”' => self.depth = self.depth.saturating_sub(1),
+                _ => {}
+            }
+            if was_quoted && !self.quoted() {
+                narrative.end_quotation();
+            }
+        }
+        self.read = pos;
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -577,7 +706,63 @@ const PARTS: Table<Part> = &[
     ("конца", Part::Late),
     ("конце", Part::Late),
     ("концу", Part::Late),
+    ("first days of", Part::Early),
+    ("last days of", Part::Late),
+    ("первые дни", Part::Early),
+    ("первых днях", Part::Early),
+    ("первые числа", Part::Early),
+    ("первых числах", Part::Early),
+    ("последние дни", Part::Late),
+    ("последних днях", Part::Late),
+    ("последние числа", Part::Late),
+    ("последних числах", Part::Late),
 ];
+
+/// A month or a season named by a Russian adjective.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Period {
+    Month(u32),
+    Season(Season),
+}
+
+/// Stems of the Russian adjectives of months and seasons (`апрельских переговоров`, `летние
+/// месяцы`), which take the endings of [`ADJECTIVE_ENDINGS`].
+const PERIOD_ADJECTIVES: Table<Period> = &[
+    ("январск", Period::Month(1)),
+    ("февральск", Period::Month(2)),
+    ("мартовск", Period::Month(3)),
+    ("апрельск", Period::Month(4)),
+    ("майск", Period::Month(5)),
+    ("июньск", Period::Month(6)),
+    ("июльск", Period::Month(7)),
+    ("августовск", Period::Month(8)),
+    ("сентябрьск", Period::Month(9)),
+    ("октябрьск", Period::Month(10)),
+    ("ноябрьск", Period::Month(11)),
+    ("декабрьск", Period::Month(12)),
+    ("весенн", Period::Season(Season::Spring)),
+    ("летн", Period::Season(Season::Summer)),
+    ("осенн", Period::Season(Season::Autumn)),
+    ("зимн", Period::Season(Season::Winter)),
+];
+
+/// Case and number endings of Russian adjectives with stems in `-ск` and soft `-н`.
+const ADJECTIVE_ENDINGS: [&str; 19] = [
+    "ий", "ая", "яя", "ое", "ее", "ие", "ого", "его", "ой", "ей", "ую", "юю", "ому", "ему", "им",
+    "ом", "ем", "их", "ими",
+];
+
+/// How many words may stand between a month or season adjective and its year
+/// (`апрельских переговоров 1921 года`).
+const ADJECTIVE_GAP: usize = 2;
+
+/// The month or season a lowercase word names as an adjective.
+fn period_adjective(lower: &str) -> Option<Period> {
+    PERIOD_ADJECTIVES.iter().find_map(|&(stem, period)| {
+        let ending = lower.strip_prefix(stem)?;
+        ADJECTIVE_ENDINGS.contains(&ending).then_some(period)
+    })
+}
 
 /// Prepositions that introduce a date without changing it; in text they also mark a bare year
 /// as a date.
@@ -640,8 +825,10 @@ const RANGE_TO: Table<()> = &[
 /// Words between a day and its month in garbled or formal English: `16 in March`, `3rd of June`.
 const DAY_MONTH_LINKS: Table<()> = &[("of", ()), ("in", ())];
 
-/// Words after a year that mark it as a year: `1921 г.`, `1920 года`, `1918 году`.
+/// Words after a year that mark it as a year: `1921 г.`, `1920 года`, `1918 году`, and the
+/// translation garble of `года`, `1921 of the year`.
 const YEAR_SUFFIXES: Table<()> = &[
+    ("of the year", ()),
     ("г.", ()),
     ("г", ()),
     ("гг.", ()),
@@ -819,8 +1006,14 @@ fn match_phrase<'a>(i: &'a str, phrase: &str) -> Option<&'a str> {
 /// The longest phrase of `table` at the start of `i`, with its value and the matched text.
 fn lookup<'a, T: Copy>(table: Table<T>, i: &'a str) -> R<'a, (T, &'a str)> {
     let (_, first) = word(i)?;
+    // Phrases are lowercase, so only those starting with the word's lowercase first letter can
+    // match.
+    let initial = first.chars().next().and_then(|c| c.to_lowercase().next());
     let mut best: Option<(&'a str, T)> = None;
     for &(phrase, value) in table {
+        if phrase.chars().next() != initial {
+            continue;
+        }
         let head = phrase.split(' ').next().unwrap_or(phrase);
         if !eq_fold(first, head.trim_end_matches('.')) {
             continue;
@@ -1037,6 +1230,8 @@ struct Point<'a> {
     src: &'a str,
     approximate: bool,
     uncertain: bool,
+    /// Named by an adjective of the event it dates (`апрельских переговоров 1921 года`).
+    adjectival: bool,
 }
 
 impl<'a> Point<'a> {
@@ -1049,6 +1244,7 @@ impl<'a> Point<'a> {
             src: "",
             approximate: false,
             uncertain: false,
+            adjectival: false,
         }
     }
 
@@ -1086,12 +1282,14 @@ impl Expr<'_> {
         std::iter::once(first).chain(second)
     }
 
-    /// Whether running text may count this as a date.
+    /// Whether running text may count this as a date. A range of two months (`May-July`)
+    /// is one even without a preposition: two month names joined by a dash are no other word.
     fn acts_as_date(&self) -> bool {
         let plausible_years = self.points().all(|p| {
             p.grain != Grain::Year || p.year.is_some_and(|y| (1000..=2100).contains(&y.val))
         });
-        plausible_years && (self.anchored || self.points().any(|p| !p.is_bare()))
+        let months = matches!(self.shape, Shape::Range(a, b) if a.grain == Grain::Month && b.grain == Grain::Month);
+        plausible_years && (self.anchored || months || self.points().any(|p| !p.is_bare()))
     }
 }
 
@@ -1286,6 +1484,47 @@ impl Grammar {
         ))
     }
 
+    /// `апрельских переговоров 1921 года` (the April 1921 talks), `летние месяцы 1920 года`: a
+    /// month or season named by its adjective, a few words before its year.
+    fn adjective_period<'a>(&self, i: &'a str) -> R<'a, Point<'a>> {
+        let (mut rest, adjective) = word(i)?;
+        let Some(period) = period_adjective(&adjective.to_lowercase()) else {
+            return fail(i);
+        };
+        for _ in 0..=ADJECTIVE_GAP {
+            let (r, _) = ws1(rest)?;
+            if let Ok((r, year)) = year(r) {
+                let point = match period {
+                    Period::Month(val) => Point {
+                        month: Some(Tok {
+                            val,
+                            src: adjective,
+                        }),
+                        year: Some(year),
+                        ..Point::new(Grain::Month)
+                    },
+                    Period::Season(season) => Point {
+                        year: Some(year),
+                        ..Point::new(Grain::Season(season))
+                    },
+                };
+                return Ok((
+                    r,
+                    Point {
+                        adjectival: true,
+                        ..point
+                    },
+                ));
+            }
+            let (r, between) = word(r)?;
+            if !between.starts_with(char::is_lowercase) {
+                return fail(i);
+            }
+            rest = r;
+        }
+        fail(i)
+    }
+
     /// `early 1920s`, `в начале 1920-х гг.`.
     fn part_decade<'a>(&self, i: &'a str) -> R<'a, Point<'a>> {
         let (rest, part) = part(i)?;
@@ -1358,7 +1597,7 @@ impl Grammar {
     }
 
     fn point<'a>(&self, i: &'a str) -> R<'a, Point<'a>> {
-        let atoms: [Alt<'a, Point<'a>>; 13] = [
+        let atoms: [Alt<'a, Point<'a>>; 14] = [
             |g, i| g.iso(i),
             |g, i| g.dotted(i),
             |g, i| g.day_month(i),
@@ -1366,6 +1605,7 @@ impl Grammar {
             |g, i| g.month_year(i),
             |g, i| g.year_in_month(i),
             |g, i| g.part_month(i),
+            |g, i| g.adjective_period(i),
             |g, i| g.part_year(i),
             |g, i| g.part_decade(i),
             |g, i| g.season(i),
@@ -1453,6 +1693,11 @@ impl Grammar {
         let (rest, bound) = table(OPEN_BOUNDS)(i)?;
         let (rest, _) = ws1(rest)?;
         let (rest, (point, _)) = self.side(rest)?;
+        // `после апрельских переговоров 1921 года`: the bound is on the event named, while the
+        // date is when the talks took place.
+        if point.adjectival {
+            return fail(i);
+        }
         Ok((rest, expr(Shape::Open(bound, point), true)))
     }
 
@@ -1504,7 +1749,11 @@ fn expr(shape: Shape<'_>, anchored: bool) -> Expr<'_> {
     }
 }
 
-/// Whether a date may start at byte `pos` of `text`, where `c` is.
+/// Whether a date may start at byte `pos` of `text`, where `c` is: at the start of a word that
+/// is a digit (not a page or file number), or that begins a run of introducing words (`in`,
+/// `с`, `about`, `not earlier than`, `the`) leading to a digit or to a word that begins a point
+/// (a month, a season, a part of a period, a month or season adjective). Every reading of the
+/// grammar starts so; checking this first spares the grammar most positions of a text.
 fn starts_candidate(text: &str, pos: usize, c: char) -> bool {
     let before = text.get(..pos).unwrap_or("");
     if before
@@ -1517,7 +1766,70 @@ fn starts_candidate(text: &str, pos: usize, c: char) -> bool {
     if c.is_ascii_digit() {
         return !after_number_marker(before);
     }
-    c.is_alphabetic() && word(text.get(pos..).unwrap_or("")).is_ok_and(|(_, w)| is_lexicon_word(w))
+    c.is_alphabetic() && leads_to_point(text.get(pos..).unwrap_or(""))
+}
+
+/// The most introducing words a date can have before its first point
+/// (`not earlier than about the …`).
+const MAX_LEAD_WORDS: usize = 8;
+
+fn leads_to_point(mut rest: &str) -> bool {
+    for _ in 0..MAX_LEAD_WORDS {
+        if rest.starts_with(|c: char| c.is_ascii_digit()) {
+            return true;
+        }
+        let Ok((after, w)) = word(rest) else {
+            return false;
+        };
+        let lower = w.to_lowercase();
+        if point_words().contains(lower.as_str()) || period_adjective(&lower).is_some() {
+            return true;
+        }
+        if !lead_words().contains(lower.as_str()) {
+            return false;
+        }
+        rest = after.strip_prefix('.').unwrap_or(after).trim_start();
+    }
+    false
+}
+
+fn first_words<T>(table: Table<T>) -> impl Iterator<Item = &'static str> {
+    table
+        .iter()
+        .filter_map(|(phrase, _)| phrase.split(' ').next())
+        .map(|word| word.trim_end_matches('.'))
+}
+
+fn all_words<T>(table: Table<T>) -> impl Iterator<Item = &'static str> {
+    table
+        .iter()
+        .flat_map(|(phrase, _)| phrase.split(' '))
+        .map(|word| word.trim_end_matches('.'))
+}
+
+/// Words that begin a point of a date.
+fn point_words() -> &'static HashSet<&'static str> {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        first_words(MONTHS)
+            .chain(first_words(SEASONS))
+            .chain(first_words(PARTS))
+            .collect()
+    })
+}
+
+/// Words that may stand before the first point of a date.
+fn lead_words() -> &'static HashSet<&'static str> {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        all_words(APPROXIMATE)
+            .chain(all_words(PREPOSITIONS))
+            .chain(all_words(OPEN_BOUNDS))
+            .chain(all_words(BETWEEN))
+            .chain(all_words(RANGE_FROM))
+            .chain(["the"])
+            .collect()
+    })
 }
 
 /// `p. 11`, `С.176`, `№15`, `f. 85`: the number that follows is not a date.
@@ -1546,8 +1858,12 @@ enum YearSource {
 struct Resolved {
     date: HistDate,
     inferred: bool,
-    /// The last year written in the expression, for dates later in the text that lack one.
+    /// The year the expression reaches when it writes a year (the year of its end: a range
+    /// from December 1921 to a January takes the reader into 1922), for dates later in the
+    /// text that lack one.
     written_year: Option<i32>,
+    /// The year of its end, when the date is finer than a year and so part of a narrative.
+    narrative_year: Option<i32>,
 }
 
 struct Resolver<'b> {
@@ -1590,7 +1906,7 @@ impl Resolver<'_> {
             Shape::Range(a, b) => {
                 let (start, end, inferred) = self.range(a, b, old_style)?;
                 let precision = a.grain.precision().max(b.grain.precision());
-                let written_year = written(&b).or(written(&a));
+                let written_year = written(&b).or(written(&a)).map(|_| end.year());
                 (Some(start), Some(end), precision, inferred, written_year)
             }
             Shape::Open(bound, p) => {
@@ -1610,6 +1926,10 @@ impl Resolver<'_> {
                 (start, end, p.grain.precision(), inferred, None)
             }
         };
+        let narrative_year = match (expr.shape, end) {
+            (Shape::Open(..), _) | (_, None) => None,
+            (_, Some(end)) => (precision <= Precision::Season).then_some(end.year()),
+        };
         Ok(Resolved {
             date: HistDate {
                 start,
@@ -1620,6 +1940,7 @@ impl Resolver<'_> {
             },
             inferred,
             written_year,
+            narrative_year,
         })
     }
 
@@ -2074,6 +2395,23 @@ mod tests {
             "end of February 1920",
             Date("1920-02-21", "1920-02-29", Pm, ""),
         ),
+        (
+            "в первые дни сентября 1921 г.",
+            Date("1921-09-01", "1921-09-10", Pm, ""),
+        ),
+        (
+            "последних числах мая 1920 г.",
+            Date("1920-05-21", "1920-05-31", Pm, ""),
+        ),
+        (
+            "апрельских переговоров 1921 года",
+            Date("1921-04-01", "1921-04-30", M, ""),
+        ),
+        (
+            "летние месяцы 1920 года",
+            Date("1920-06-01", "1920-08-31", S, ""),
+        ),
+        ("1921 of the year", Date("1921-01-01", "1921-12-31", Y, "")),
         ("early 1921", Date("1921-01-01", "1921-04-30", Py, "")),
         ("в начале 1921", Date("1921-01-01", "1921-04-30", Py, "")),
         ("в начале 1921 г.", Date("1921-01-01", "1921-04-30", Py, "")),
@@ -2378,7 +2716,12 @@ mod tests {
         ),
         (
             "в летние месяцы 1920 года шла",
-            &[("1920 года", "1920-01-01", "1920-12-31", false)],
+            &[(
+                "в летние месяцы 1920 года",
+                "1920-06-01",
+                "1920-08-31",
+                false,
+            )],
         ),
         (
             "than they were in 1919. The basis",
@@ -2436,6 +2779,124 @@ mod tests {
         (
             "There was a majority before 1914. Then on June 3 the proposal",
             &[("before 1914", "", "1913-12-31", false)],
+        ),
+        // Months and seasons named by adjectives; an open bound before one bounds the event.
+        (
+            "После апрельских переговоров 1921 года в Баку",
+            &[(
+                "апрельских переговоров 1921 года",
+                "1921-04-01",
+                "1921-04-30",
+                false,
+            )],
+        ),
+        (
+            "условия мартовского договора 1921 г. о границах",
+            &[(
+                "мартовского договора 1921 г.",
+                "1921-03-01",
+                "1921-03-31",
+                false,
+            )],
+        ),
+        ("осенних месяцев было много", &[]),
+        (
+            "летних месяцев тех лет 1920 года",
+            &[("1920 года", "1920-01-01", "1920-12-31", false)],
+        ),
+        // The first and last days of a month.
+        (
+            "В мае 1921 г. Так, в первые дни сентября пленум",
+            &[
+                ("В мае 1921 г.", "1921-05-01", "1921-05-31", false),
+                ("в первые дни сентября", "1921-09-01", "1921-09-10", true),
+            ],
+        ),
+        (
+            "in the last days of March 1921",
+            &[(
+                "in the last days of March 1921",
+                "1921-03-21",
+                "1921-03-31",
+                false,
+            )],
+        ),
+        // Two month names joined by a dash, and the garbled `1921 of the year`.
+        (
+            "in December 1920. Led by Leon Shant (May-July), the",
+            &[
+                ("in December 1920", "1920-12-01", "1920-12-31", false),
+                ("May-July", "1920-05-01", "1920-07-31", true),
+            ],
+        ),
+        (
+            "the Soviet-Turkish treaty 1921 of the year",
+            &[("1921 of the year", "1921-01-01", "1921-12-31", false)],
+        ),
+        // A range lends the year it ends in.
+        (
+            "from December 2 1921 to January 14. On January 20 he",
+            &[
+                (
+                    "from December 2 1921 to January 14",
+                    "1921-12-02",
+                    "1922-01-14",
+                    false,
+                ),
+                ("On January 20", "1922-01-20", "1922-01-20", true),
+            ],
+        ),
+        // A paragraph that writes no year continues the narrative, which an aside in another
+        // year does not move.
+        (
+            "В августе 1921 года посол. 9 июля письмо.\nВойна, развязанная в сентябре 1920 года.\n24 августа нота",
+            &[
+                ("В августе 1921 года", "1921-08-01", "1921-08-31", false),
+                ("9 июля", "1921-07-09", "1921-07-09", true),
+                ("в сентябре 1920 года", "1920-09-01", "1920-09-30", false),
+                ("24 августа", "1921-08-24", "1921-08-24", true),
+            ],
+        ),
+        (
+            "В августе 1921 г. посол. 30 августа нота.\nЕще в феврале-марте 1918 году он был там.\nОткрытие на 26 сентября.",
+            &[
+                ("В августе 1921 г.", "1921-08-01", "1921-08-31", false),
+                ("30 августа", "1921-08-30", "1921-08-30", true),
+                (
+                    "в феврале-марте 1918 году",
+                    "1918-02-01",
+                    "1918-03-31",
+                    false,
+                ),
+                ("26 сентября", "1921-09-26", "1921-09-26", true),
+            ],
+        ),
+        // Within a paragraph, the latest written year.
+        (
+            "В начале 1921 г. посол. В феврале 1922 г. спор. 27 февраля решение",
+            &[
+                ("В начале 1921 г.", "1921-01-01", "1921-04-30", false),
+                ("В феврале 1922 г.", "1922-02-01", "1922-02-28", false),
+                ("27 февраля", "1922-02-27", "1922-02-27", true),
+            ],
+        ),
+        // A quotation's dates lend their year inside it, not outside.
+        (
+            "7 мая 1921 г. он писал: \"на заявления от 19 декабря 1920 года и 25 декабря\". 8 августа ответ",
+            &[
+                ("7 мая 1921 г.", "1921-05-07", "1921-05-07", false),
+                ("19 декабря 1920 года", "1920-12-19", "1920-12-19", false),
+                ("25 декабря", "1920-12-25", "1920-12-25", true),
+                ("8 августа", "1921-08-08", "1921-08-08", true),
+            ],
+        ),
+        (
+            "In 1920 he wrote: «the letter of May 7, 1919».\nOn June 3 the reply",
+            &[
+                ("In 1920", "1920-01-01", "1920-12-31", false),
+                ("May 7, 1919", "1919-05-07", "1919-05-07", false),
+                ("On June 3", "1920-06-03", "1920-06-03", true),
+            ],
         ),
         // Reference years, page and item numbers are not dates, and lend no year.
         (

@@ -32,7 +32,9 @@
 //! # Units
 //!
 //! Units come from one table for both languages (`UNITS`), normalised to a currency or a
-//! lowercase singular English noun (`пулеметов` counts `machine gun`). A "Turkish pound" is the
+//! lowercase singular English noun (`пулеметов` counts `machine gun`). A Russian noun in the
+//! dative, instrumental or prepositional plural, which the table does not spell out, is found
+//! through its stem (`тремя республиками` counts `republic`). A "Turkish pound" is the
 //! lira (the Ottoman and early Republican lira was called the Turkish pound in English, `£T`);
 //! a plain "pound" is sterling.
 
@@ -189,7 +191,7 @@ pub fn find(text: &str) -> Vec<FigureMention> {
     let mut out = Vec::new();
     let mut pos = 0;
     while let Some(c) = text.get(pos..).and_then(|r| r.chars().next()) {
-        let reading = starts_token(text, pos, c)
+        let reading = (starts_token(text, pos, c) && may_begin(text.get(pos..).unwrap_or(""), c))
             .then(|| read(text, pos, Mode::Text).ok())
             .flatten()
             .filter(|r| certain(text, pos, r));
@@ -864,8 +866,12 @@ fn table<T: Copy>(entries: &'static [(&'static str, T)]) -> impl Fn(&str) -> Res
 }
 
 fn longest<T: Copy>(i: &str, entries: &[(&str, T)]) -> Option<(T, usize)> {
+    // Phrases are folded, so only those starting with the folded first letter can match.
+    let first = i.chars().next().and_then(|c| c.to_lowercase().next())?;
+    let first = if first == 'ё' { 'е' } else { first };
     entries
         .iter()
+        .filter(|(p, _)| p.starts_with(first))
         .filter_map(|(p, v)| match_phrase(i, p).map(|n| (*v, n)))
         .max_by_key(|(_, n)| *n)
 }
@@ -1271,7 +1277,7 @@ fn share_scale(mut first: Amount, second: Option<Amount>) -> (Amount, Option<Amo
 fn unit(c: &mut Cursor<'_>, sign: Option<Currency>) -> (Option<Unit>, Found) {
     let save = c.pos;
     c.eat(ws);
-    if let Some(name) = c.eat(table(UNITS)) {
+    if let Some(name) = c.eat(unit_name) {
         return (Some(name.unit()), Found::Direct);
     }
     let mut probe = Cursor {
@@ -1282,7 +1288,7 @@ fn unit(c: &mut Cursor<'_>, sign: Option<Currency>) -> (Option<Unit>, Found) {
         if probe.eat(terminated(adjective, ws1)).is_none() {
             break;
         }
-        if let Some(name) = probe.eat(table(UNITS)) {
+        if let Some(name) = probe.eat(unit_name) {
             c.pos = probe.pos;
             return (Some(name.unit()), Found::AfterAdjectives);
         }
@@ -1292,6 +1298,40 @@ fn unit(c: &mut Cursor<'_>, sign: Option<Currency>) -> (Option<Unit>, Found) {
         Some(cur) => (Some(Unit::Currency(cur)), Found::Sign),
         None => (None, Found::None),
     }
+}
+
+/// A unit of the table, or a Russian plural in a case the table does not spell out.
+fn unit_name(i: &str) -> Res<'_, Name> {
+    table(UNITS)(i).or_else(|_| oblique_plural(i))
+}
+
+/// Endings of the Russian dative, instrumental and prepositional plural: `республикам`,
+/// `республиками`, `республиках`.
+const RU_OBLIQUE_PLURAL: [&str; 6] = ["ами", "ями", "ам", "ям", "ах", "ях"];
+
+/// Endings of the nominative and genitive singular, one of which the unit table lists for
+/// each Russian noun (`республика`, `пункт`, `армия`, `орудие`, `рубль`).
+const RU_NOUN_ENDINGS: [&str; 7] = ["", "а", "я", "о", "е", "ь", "й"];
+
+/// A Russian noun of the unit table in the dative, instrumental or prepositional plural,
+/// found through its stem: `тремя республиками` counts republics.
+fn oblique_plural(i: &str) -> Res<'_, Name> {
+    let fail = || nom::Err::Error(Error::new(i, ErrorKind::Tag));
+    let n = word_len(i);
+    let folded = fold(i.get(..n).ok_or_else(fail)?);
+    let name = RU_OBLIQUE_PLURAL
+        .iter()
+        .filter_map(|ending| folded.strip_suffix(ending))
+        .find_map(|stem| {
+            RU_NOUN_ENDINGS.iter().find_map(|ending| {
+                UNITS
+                    .iter()
+                    .find(|(form, _)| form.strip_prefix(stem) == Some(ending))
+                    .map(|(_, name)| *name)
+            })
+        })
+        .ok_or_else(fail)?;
+    Ok((i.get(n..).unwrap_or(""), name))
 }
 
 fn adjective(i: &str) -> Res<'_, &str> {
@@ -1418,6 +1458,32 @@ fn not_a_unit(text: &str, at: usize) -> ValueError {
 
 // ---------------------------------------------------------------------------------------------
 // Running text.
+
+/// Whether a figure can begin with `rest`, which starts with `c`: anything but a letter is left
+/// to the grammar, and a word must be a qualifier, a range opener or a number word, as every
+/// reading starts with one. Checking this first spares the grammar most words of a text.
+fn may_begin(rest: &str, c: char) -> bool {
+    if !c.is_alphabetic() {
+        return true;
+    }
+    let folded = fold(rest.get(..word_len(rest)).unwrap_or(""));
+    opening_words().contains(folded.as_str()) || number::is_word(&folded)
+}
+
+/// The first words of qualifiers and range openers, folded.
+fn opening_words() -> &'static std::collections::HashSet<&'static str> {
+    static WORDS: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let qualifiers = QUALIFIERS.iter().map(|(phrase, _)| *phrase);
+        let openers = OPENERS.iter().map(|(phrase, _)| *phrase);
+        qualifiers
+            .chain(openers)
+            .filter_map(|phrase| phrase.split(' ').next())
+            .map(|word| word.trim_end_matches('.'))
+            .collect()
+    })
+}
 
 /// A figure can start here: a letter, digit or sign that begins a word.
 fn starts_token(text: &str, pos: usize, c: char) -> bool {
@@ -1978,6 +2044,27 @@ mod tests {
                 vec![("двух турецких армий", 2.0, noun("army"))],
             ),
             ("против двух армий", vec![("двух армий", 2.0, noun("army"))]),
+            // Plural cases the unit table does not spell out, found through the stem.
+            (
+                "было принято решение всем трем республикам выступать",
+                vec![("трем республикам", 3.0, noun("republic"))],
+            ),
+            (
+                "но всеми тремя Кавказскими республиками, включая Армению",
+                vec![("тремя Кавказскими республиками", 3.0, noun("republic"))],
+            ),
+            (
+                "помогать двум армиям и пяти фронтам",
+                vec![
+                    ("двум армиям", 2.0, noun("army")),
+                    ("пяти фронтам", 5.0, noun("front")),
+                ],
+            ),
+            (
+                "о двух соседних народах",
+                vec![("двух соседних народах", 2.0, noun("nation"))],
+            ),
+            ("пять ружьям", vec![]),
             (
                 "Mustafa Kemal accepted seven points of the proposal",
                 vec![("seven points", 7.0, noun("point"))],

@@ -601,6 +601,14 @@ pub fn word_len(s: &str) -> usize {
         .map_or(s.len(), |(i, _)| i)
 }
 
+/// Whether a folded word (see [`fold`]) is a number word.
+pub(crate) fn is_word(folded: &str) -> bool {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| WORDS.iter().map(|(w, _)| *w).collect())
+        .contains(folded)
+}
+
 fn role(word: &str) -> Option<Role> {
     let folded = fold(word);
     WORDS.iter().find(|(w, _)| *w == folded).map(|(_, r)| *r)
