@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::implication::End;
 use super::{Aspect, Context, Evidence, Relation};
 use crate::retrieve::SentenceId;
-use crate::value::date::{DateMention, Day, HistDate, Precision};
+use crate::value::date::{DateMention, HistDate, Precision};
 
 pub(super) fn evidence(
     ctx: &Context<'_>,
@@ -42,7 +42,7 @@ pub(super) fn evidence(
     let claimed_wide = claimed.widened();
     if let Some(&(d, strength)) = dates
         .iter()
-        .find(|(d, _)| comparable(d, claimed).widened().overlaps(&claimed_wide))
+        .find(|(d, _)| d.date.widened().overlaps(&claimed_wide))
     {
         let note = format!("{} agrees with {claimed}{}", d.date, inferred(d));
         let strength = strength * precision_factor(&d.date, claimed);
@@ -94,34 +94,6 @@ fn at_end(d: &DateMention, end: Option<End>) -> Option<DateMention> {
     d.date.start = Some(day);
     d.date.end = Some(day);
     Some(d)
-}
-
-/// A date as the judge compares it. A year the sentence does not write is a guess from
-/// context (the nearest preceding year, which may belong to an aside or a reference), so it is
-/// not allowed to decide on its own: such a date is compared in the claim's year.
-fn comparable(d: &DateMention, claimed: &HistDate) -> HistDate {
-    let claimed_year = claimed.start.or(claimed.end).map(|day| day.year());
-    let found_year = d.date.start.or(d.date.end).map(|day| day.year());
-    match (d.inferred_year, claimed_year, found_year) {
-        (true, Some(want), Some(have)) if want != have => {
-            shift_years(&d.date, want - have).unwrap_or_else(|| d.date.clone())
-        }
-        _ => d.date.clone(),
-    }
-}
-
-fn shift_years(date: &HistDate, years: i32) -> Option<HistDate> {
-    let shift = |day: Option<Day>| -> Option<Option<Day>> {
-        match day {
-            None => Some(None),
-            Some(day) => day.add_months(i64::from(years) * 12).map(Some),
-        }
-    };
-    Some(HistDate {
-        start: shift(date.start)?,
-        end: shift(date.end)?,
-        ..date.clone()
-    })
 }
 
 /// How much a found date can confirm a claimed one: a decade agrees with any day in it, but
