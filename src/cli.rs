@@ -57,8 +57,8 @@ pub struct CheckArgs {
     /// Corpus folder; overrides `corpus:` in claim files. Default: seeds/.
     #[arg(long, value_name = "DIR")]
     pub corpus: Option<PathBuf>,
-    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
-    pub format: FormatArg,
+    #[arg(long, value_enum, default_value_t = CheckFormatArg::Human)]
+    pub format: CheckFormatArg,
     /// Also show supported claims and their evidence.
     #[arg(long, short)]
     pub verbose: bool,
@@ -68,6 +68,9 @@ pub struct CheckArgs {
     /// Verdicts that do not fail the run.
     #[arg(long, value_enum, value_delimiter = ',', value_name = "VERDICT")]
     pub allow: Vec<VerdictArg>,
+    /// Also write the HTML report to DIR/report.html.
+    #[arg(long, value_name = "DIR")]
+    pub html: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -75,8 +78,8 @@ pub struct LintArgs {
     /// Claim files or folders of them.
     #[arg(default_value = "claims/")]
     pub paths: Vec<PathBuf>,
-    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
-    pub format: FormatArg,
+    #[arg(long, value_enum, default_value_t = LintFormatArg::Human)]
+    pub format: LintFormatArg,
 }
 
 #[derive(Debug, Args)]
@@ -97,6 +100,60 @@ pub struct SourcesArgs {
     pub format: FormatArg,
 }
 
+/// Output formats of `attest check`.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum CheckFormatArg {
+    /// Diagnostics for a terminal.
+    Human,
+    /// The versioned JSON report.
+    Json,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// JUnit XML, one test case per claim.
+    Junit,
+    /// GitHub Actions annotations.
+    Github,
+    /// A Markdown pull-request comment.
+    Markdown,
+    /// One self-contained HTML page.
+    Html,
+}
+
+impl From<CheckFormatArg> for Format {
+    fn from(f: CheckFormatArg) -> Format {
+        match f {
+            CheckFormatArg::Human => Format::Human,
+            CheckFormatArg::Json => Format::Json,
+            CheckFormatArg::Sarif => Format::Sarif,
+            CheckFormatArg::Junit => Format::Junit,
+            CheckFormatArg::Github => Format::Github,
+            CheckFormatArg::Markdown => Format::Markdown,
+            CheckFormatArg::Html => Format::Html,
+        }
+    }
+}
+
+/// Output formats of `attest lint`: those that carry diagnostics alone.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum LintFormatArg {
+    Human,
+    Json,
+    Sarif,
+    Github,
+}
+
+impl From<LintFormatArg> for Format {
+    fn from(f: LintFormatArg) -> Format {
+        match f {
+            LintFormatArg::Human => Format::Human,
+            LintFormatArg::Json => Format::Json,
+            LintFormatArg::Sarif => Format::Sarif,
+            LintFormatArg::Github => Format::Github,
+        }
+    }
+}
+
+/// Output formats of `attest extract` and `attest sources`.
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum FormatArg {
     Human,
@@ -207,6 +264,19 @@ pub fn run(cli: Cli) -> ExitCode {
     };
     let _ = stdout.flush();
     ExitCode::from(code)
+}
+
+/// Write `DIR/report.html`, creating DIR if needed.
+fn write_html(dir: &std::path::Path, outcome: &crate::Outcome) -> Result<(), crate::Fatal> {
+    let path = dir.join("report.html");
+    let io = |source| crate::Fatal::Write {
+        path: path.clone(),
+        source,
+    };
+    std::fs::create_dir_all(dir).map_err(io)?;
+    let mut file = std::io::BufWriter::new(std::fs::File::create(&path).map_err(io)?);
+    report::html::check(&mut file, outcome).map_err(io)?;
+    file.flush().map_err(io)
 }
 
 fn finish(written: std::io::Result<()>, code: u8) -> u8 {

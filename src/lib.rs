@@ -143,6 +143,16 @@ pub enum Fatal {
     #[error("cannot write the report")]
     #[diagnostic(code(attest::io::output))]
     Output(#[source] std::io::Error),
+    #[error("cannot write `{path}`")]
+    #[diagnostic(
+        code(attest::io::write),
+        help("check that the folder can be written to")
+    )]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
 }
 
 /// A corpus with the files it was read from.

@@ -2,8 +2,13 @@
 //! nothing. This is the only module that formats output; the binary hands it a writer.
 
 mod extract;
+pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod markdown;
+pub mod sarif;
 
 use std::io::{self, Write};
 
@@ -18,16 +23,31 @@ pub use human::Style;
 /// The output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Format {
+    /// Diagnostics drawn by miette, for a terminal.
     #[default]
     Human,
+    /// The versioned JSON report.
     Json,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// JUnit XML, one test case per claim.
+    Junit,
+    /// GitHub Actions workflow commands (`::error file=…`).
+    Github,
+    /// A Markdown pull-request comment.
+    Markdown,
+    /// One self-contained HTML page.
+    Html,
 }
 
 /// Render the result of `attest lint`.
 pub fn lint(out: &mut dyn Write, linted: &Linted, format: Format, style: Style) -> io::Result<()> {
     match format {
         Format::Json => write_json(out, &json::lint(linted)),
-        Format::Human => {
+        Format::Sarif => sarif::lint(out, linted),
+        Format::Github => github::lint(out, linted),
+        // The command line offers lint only the formats that carry diagnostics alone.
+        Format::Junit | Format::Markdown | Format::Html | Format::Human => {
             for d in &linted.diagnostics {
                 write!(out, "{}", human::render(d, &linted.sources, style))?;
             }
@@ -59,6 +79,11 @@ pub fn check(
 ) -> io::Result<()> {
     match format {
         Format::Json => write_json(out, &json::check(outcome)),
+        Format::Sarif => sarif::check(out, outcome),
+        Format::Junit => junit::check(out, outcome),
+        Format::Github => github::check(out, outcome),
+        Format::Markdown => markdown::check(out, outcome),
+        Format::Html => html::check(out, outcome),
         Format::Human => {
             for d in &outcome.diagnostics {
                 write!(out, "{}", human::render(d, &outcome.sources, style))?;
