@@ -227,6 +227,11 @@ pub fn run(cli: Cli) -> ExitCode {
             }
             match crate::check(&options) {
                 Ok(outcome) => {
+                    if let Some(dir) = &args.html
+                        && let Err(err) = write_html(dir, &outcome)
+                    {
+                        return ExitCode::from(fatal(err));
+                    }
                     let written = report::check(
                         &mut stdout,
                         &outcome,
