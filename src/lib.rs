@@ -30,6 +30,7 @@
 
 pub mod claims;
 pub mod cli;
+pub mod config;
 pub mod corpus;
 pub mod diagnostic;
 pub mod extract;
@@ -60,6 +61,8 @@ pub struct Options {
     pub corpus: Option<PathBuf>,
     /// Verdicts that fail the run, unless a claim's `expect:` names its verdict.
     pub deny: BTreeSet<Verdict>,
+    /// Other spellings of names, for every claim file (from the configuration).
+    pub aliases: Vec<(String, Vec<String>)>,
 }
 
 impl Options {
@@ -73,6 +76,7 @@ impl Options {
                 Verdict::Unsupported,
             ]
             .into(),
+            aliases: Vec::new(),
         }
     }
 }
@@ -237,84 +241,178 @@ pub fn lint(paths: &[PathBuf]) -> Linted {
 
 /// Check every claim of the given files against its corpus.
 pub fn check(options: &Options) -> Result<Outcome, CorpusError> {
-    let Linted {
-        mut sources,
-        files,
-        mut diagnostics,
-    } = lint(&options.paths);
+    Session::default().check(options, &mut ())
+}
 
-    let default = PathBuf::from(DEFAULT_CORPUS);
-    let corpus_of = |file: &ClaimFile| -> PathBuf {
-        options
-            .corpus
-            .clone()
-            .or_else(|| file.corpus.as_ref().map(|c| c.value.clone()))
-            .unwrap_or_else(|| default.clone())
-    };
-    let mut corpora: Vec<Corpus> = Vec::new();
-    let mut corpus_index: BTreeMap<PathBuf, usize> = BTreeMap::new();
-    let wanted: BTreeSet<PathBuf> = if files.is_empty() {
-        BTreeSet::new()
-    } else {
-        files.iter().map(corpus_of).collect()
-    };
-    for dir in wanted {
-        let (corpus, warnings) = corpus::load(&dir, &mut sources)?;
-        diagnostics.extend(warnings);
-        corpus_index.insert(dir, corpora.len());
-        corpora.push(corpus);
-    }
+/// Told how far a check has come, for a progress bar.
+pub trait Progress {
+    /// `done` of `total` claims are judged.
+    fn judged(&mut self, done: usize, total: usize);
+}
 
-    let prepared: Vec<judge::Prepared<'_>> = corpora.iter().map(judge::Prepared::new).collect();
-    let mut results = Vec::new();
-    for (fi, file) in files.iter().enumerate() {
-        let Some(&ci) = corpus_index.get(&corpus_of(file)) else {
-            continue;
+impl Progress for () {
+    fn judged(&mut self, _: usize, _: usize) {}
+}
+
+/// Checks that share what they loaded: a corpus whose files have not changed since the last
+/// check is not read again (`attest check --watch`).
+#[derive(Debug, Default)]
+pub struct Session {
+    corpora: BTreeMap<PathBuf, Cached>,
+}
+
+/// A corpus as loaded, with the stamp of its files at the time.
+#[derive(Debug)]
+struct Cached {
+    stamp: Stamp,
+    corpus: Corpus,
+}
+
+/// The names, sizes and modification times of every file below a folder.
+pub type Stamp = Vec<(PathBuf, u64, Option<std::time::SystemTime>)>;
+
+/// Stamp the files below `path` (or `path` itself), to tell when any of them changes.
+pub fn stamp(path: &Path) -> Stamp {
+    let mut out = Vec::new();
+    stamp_into(path, &mut out);
+    out.sort();
+    out
+}
+
+fn stamp_into(path: &Path, out: &mut Stamp) {
+    if path.is_dir() {
+        let Ok(entries) = std::fs::read_dir(path) else {
+            return;
         };
-        let context = judge::Context::new(&prepared[ci], &file.aliases);
-        for (i, claim) in file.claims.iter().enumerate() {
-            let judgement = judge::claim(&context, claim);
-            let verdict = judgement.verdict;
-            let expected = claim.expect.as_ref().map(|e| e.value.as_str());
-            if let Some(expect) = &claim.expect
-                && expect.value.as_str() != verdict.as_str()
-            {
-                diagnostics.push(
-                    Diagnostic::error(
-                        "attest::judge::unexpected_verdict",
-                        format!(
-                            "claim `{}` is {}, but the claim file expects {}",
-                            claim.id.value,
-                            verdict.as_str(),
-                            expect.value.as_str()
-                        ),
-                    )
-                    .with_label(Label::new(
-                        expect.span.clone(),
-                        format!("expected {}", expect.value.as_str()),
-                    ))
-                    .with_help(format!("the verdict's reason: {}", judgement.reason)),
-                );
-            }
-            let failed = match expected {
-                Some(e) => e != verdict.as_str(),
-                None => options.deny.contains(&verdict),
-            };
-            results.push(ClaimResult {
-                file: fi,
-                claim: i,
-                judgement,
-                failed,
-            });
+        for entry in entries.flatten() {
+            stamp_into(&entry.path(), out);
         }
+    } else if let Ok(meta) = std::fs::metadata(path) {
+        out.push((path.to_path_buf(), meta.len(), meta.modified().ok()));
     }
-    drop(prepared);
-    Ok(Outcome {
-        sources,
-        files,
-        diagnostics,
-        results,
-        corpora,
+}
+
+impl Session {
+    /// Check every claim of the given files against its corpus.
+    pub fn check(
+        &mut self,
+        options: &Options,
+        progress: &mut dyn Progress,
+    ) -> Result<Outcome, CorpusError> {
+        let Linted {
+            mut sources,
+            files,
+            mut diagnostics,
+        } = lint(&options.paths);
+
+        let default = PathBuf::from(DEFAULT_CORPUS);
+        let corpus_of = |file: &ClaimFile| -> PathBuf {
+            options
+                .corpus
+                .clone()
+                .or_else(|| file.corpus.as_ref().map(|c| c.value.clone()))
+                .unwrap_or_else(|| default.clone())
+        };
+        let mut corpora: Vec<Corpus> = Vec::new();
+        let mut corpus_index: BTreeMap<PathBuf, usize> = BTreeMap::new();
+        let wanted: BTreeSet<PathBuf> = files.iter().map(corpus_of).collect();
+        for dir in wanted {
+            let corpus = self.corpus(&dir, &mut sources, &mut diagnostics)?;
+            corpus_index.insert(dir, corpora.len());
+            corpora.push(corpus);
+        }
+
+        let prepared: Vec<judge::Prepared<'_>> = corpora.iter().map(judge::Prepared::new).collect();
+        let total = files.iter().map(|f| f.claims.len()).sum();
+        let mut results = Vec::new();
+        for (fi, file) in files.iter().enumerate() {
+            let Some(&ci) = corpus_index.get(&corpus_of(file)) else {
+                continue;
+            };
+            let aliases: Vec<(String, Vec<String>)> = options
+                .aliases
+                .iter()
+                .chain(&file.aliases)
+                .cloned()
+                .collect();
+            let context = judge::Context::new(&prepared[ci], &aliases);
+            for (i, claim) in file.claims.iter().enumerate() {
+                let judgement = judge::claim(&context, claim);
+                diagnostics.extend(unexpected(claim, &judgement));
+                let failed = match &claim.expect {
+                    Some(e) => e.value.as_str() != judgement.verdict.as_str(),
+                    None => options.deny.contains(&judgement.verdict),
+                };
+                results.push(ClaimResult {
+                    file: fi,
+                    claim: i,
+                    judgement,
+                    failed,
+                });
+                progress.judged(results.len(), total);
+            }
+        }
+        drop(prepared);
+        Ok(Outcome {
+            sources,
+            files,
+            diagnostics,
+            results,
+            corpora,
+        })
+    }
+
+    /// The corpus in `dir`: the one loaded before if its files are unchanged, else read anew.
+    fn corpus(
+        &mut self,
+        dir: &Path,
+        sources: &mut SourceMap,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Result<Corpus, CorpusError> {
+        let now = stamp(dir);
+        if let Some(cached) = self.corpora.get(dir)
+            && cached.stamp == now
+        {
+            let mut corpus = cached.corpus.clone();
+            corpus.register(sources);
+            return Ok(corpus);
+        }
+        let (corpus, warnings) = corpus::load(dir, sources)?;
+        // A corpus with warnings is read anew each time, so its warnings are reported each time.
+        if warnings.is_empty() {
+            self.corpora.insert(
+                dir.to_path_buf(),
+                Cached {
+                    stamp: now,
+                    corpus: corpus.clone(),
+                },
+            );
+        } else {
+            self.corpora.remove(dir);
+        }
+        diagnostics.extend(warnings);
+        Ok(corpus)
+    }
+}
+
+/// An error when a claim's verdict is not the one its `expect:` names.
+fn unexpected(claim: &Claim, judgement: &Judgement) -> Option<Diagnostic> {
+    let expect = claim.expect.as_ref()?;
+    let verdict = judgement.verdict.as_str();
+    (expect.value.as_str() != verdict).then(|| {
+        Diagnostic::error(
+            "attest::judge::unexpected_verdict",
+            format!(
+                "claim `{}` is {verdict}, but the claim file expects {}",
+                claim.id.value,
+                expect.value.as_str()
+            ),
+        )
+        .with_label(Label::new(
+            expect.span.clone(),
+            format!("expected {}", expect.value.as_str()),
+        ))
+        .with_help(format!("the verdict's reason: {}", judgement.reason))
     })
 }
 

@@ -133,6 +133,7 @@ pub struct Passage {
     pub note: Option<u32>,
 }
 
+#[derive(Clone)]
 pub struct Document {
     pub id: DocId,
     /// The file's path relative to the corpus folder, e.g. `004_943bfa2c0ced0905.txt`.
@@ -312,13 +313,21 @@ impl Document {
     }
 }
 
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Corpus {
     pub root: PathBuf,
     pub documents: Vec<Document>,
 }
 
 impl Corpus {
+    /// Register the corpus's raw files in another run's [`SourceMap`], so that a corpus loaded
+    /// once serves several runs (`attest check --watch` when only claim files change).
+    pub fn register(&mut self, sources: &mut SourceMap) {
+        for doc in &mut self.documents {
+            doc.source = sources.add(SourceFile::new(doc.name.clone(), Arc::clone(&doc.raw)));
+        }
+    }
+
     /// A corpus from texts in memory (named as if they were files), each uncatalogued.
     pub fn from_texts<'a>(
         texts: impl IntoIterator<Item = (&'a str, &'a str)>,

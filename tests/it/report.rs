@@ -71,3 +71,47 @@ fn conflicting_evidence_points_into_the_corpus() {
     );
     assert!(e.value.contains("150"));
 }
+
+#[test]
+fn a_session_reuses_an_unchanged_corpus_and_rereads_a_changed_one() {
+    let dir = std::env::temp_dir().join(format!("attest-it-{}-session", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a scratch folder");
+    std::fs::write(
+        dir.join("kars.txt"),
+        "On 13 October 1921 the treaty was signed in Kars.\n",
+    )
+    .expect("write");
+    let claims = dir.join("claims.yaml");
+    std::fs::write(&claims, "claims:\n  - id: kars\n    event: signing of the treaty in Kars\n    date: 13 October 1921\n").expect("write");
+    let mut options = attest::Options::new(vec![claims]);
+    options.corpus = Some(dir.clone());
+    let mut session = attest::Session::default();
+    let verdict = |session: &mut attest::Session| {
+        let outcome = session.check(&options, &mut ()).expect("the corpus loads");
+        let e = &outcome.results[0].judgement;
+        (
+            e.verdict,
+            e.evidence
+                .first()
+                .map(|e| outcome.sources.line_col(&e.value_span)),
+        )
+    };
+    let first = verdict(&mut session);
+    assert_eq!(first.0, attest::judge::Verdict::Supported);
+    assert_eq!(
+        verdict(&mut session),
+        first,
+        "a re-used corpus gives the same verdict and positions"
+    );
+    std::fs::write(
+        dir.join("kars.txt"),
+        "On 14 October 1921 the treaty was signed in Kars.\n",
+    )
+    .expect("write");
+    assert_eq!(
+        verdict(&mut session).0,
+        attest::judge::Verdict::Conflicting,
+        "a changed corpus is read again"
+    );
+}
