@@ -313,31 +313,7 @@ fn has_date(lower: &str) -> bool {
 }
 
 fn is_month(w: &str) -> bool {
-    const STEMS: [&str; 22] = [
-        "январ",
-        "феврал",
-        "март",
-        "апрел",
-        "июн",
-        "июл",
-        "август",
-        "сентябр",
-        "октябр",
-        "ноябр",
-        "декабр",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    w == "мая" || w == "май" || w == "may" || STEMS.iter().any(|s| w.starts_with(s))
+    crate::value::date::month_of_word(w).is_some()
 }
 
 /// The citations of a document, in text order, with what each one covers.

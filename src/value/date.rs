@@ -555,6 +555,18 @@ enum Style {
 /// after which the next word may follow without a space (`o. s.` reads `O.S.`).
 type Table<T> = &'static [(&'static str, T)];
 
+/// The month a single word names (`October`, `окт.`, `октября`, `октябре`), in any case, with
+/// or without the full stop of an abbreviation. Other code that must tell month words from
+/// other words (a unit after a number, a date inside a reference) asks here, so the month
+/// vocabulary lives in one table.
+pub fn month_of_word(word: &str) -> Option<u8> {
+    let word = word.trim_end_matches('.');
+    MONTHS
+        .iter()
+        .find(|(form, _)| !form.contains(' ') && eq_fold(word, form.trim_end_matches('.')))
+        .and_then(|&(_, month)| u8::try_from(month).ok())
+}
+
 /// English full names and abbreviations; Russian nominative, genitive and prepositional forms
 /// and abbreviations.
 const MONTHS: Table<u32> = &[

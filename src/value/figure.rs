@@ -756,53 +756,6 @@ const NOT_UNITS: &[&str] = &[
     "times",
 ];
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "май",
-    "мая",
-    "мае",
-    "маю",
-    "маем",
-];
-
-/// Russian month stems; a month word is a stem and at most two letters of ending.
-const RU_MONTH_STEMS: &[&str] = &[
-    "январ",
-    "феврал",
-    "март",
-    "апрел",
-    "июн",
-    "июл",
-    "август",
-    "сентябр",
-    "октябр",
-    "ноябр",
-    "декабр",
-];
-
 /// Abbreviations (written with a dot) after which a number is a reference: page, folio,
 /// opus, file, sheet, volume, number.
 const REFERENCES: &[&str] = &[
@@ -1403,12 +1356,7 @@ fn singular(word: &str) -> String {
 }
 
 fn is_month(folded: &str) -> bool {
-    MONTHS.contains(&folded)
-        || RU_MONTH_STEMS.iter().any(|stem| {
-            folded
-                .strip_prefix(stem)
-                .is_some_and(|ending| ending.chars().count() <= 2)
-        })
+    super::date::month_of_word(folded).is_some()
 }
 
 // ---------------------------------------------------------------------------------------------
