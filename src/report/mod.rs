@@ -113,7 +113,7 @@ fn plural(n: usize) -> &'static str {
 ///
 /// Codes: `attest::judge::supported`, `attest::judge::conflicting`, `attest::judge::contested`,
 /// `attest::judge::unsupported`.
-fn finding(claim: &Claim, result: &ClaimResult) -> Diagnostic {
+pub(crate) fn finding(claim: &Claim, result: &ClaimResult) -> Diagnostic {
     let j = &result.judgement;
     let (code, severity) = match j.verdict {
         Verdict::Supported => ("attest::judge::supported", Severity::Advice),

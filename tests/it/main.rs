@@ -5,6 +5,7 @@
 
 mod cli;
 mod extract;
+mod formats;
 mod gold;
 mod lint;
 mod report;
