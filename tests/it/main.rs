@@ -6,5 +6,6 @@
 mod cli;
 mod extract;
 mod gold;
+mod html;
 mod lint;
 mod report;
