@@ -7,5 +7,6 @@ mod cli;
 mod extract;
 mod formats;
 mod gold;
+mod html;
 mod lint;
 mod report;
