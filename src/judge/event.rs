@@ -189,35 +189,7 @@ impl EventQuery {
         if let Some(r) = pending.take() {
             name_unit(name::query(&event[r], ctx.gazetteer()), &mut units);
         }
-        let query = EventQuery { units };
-        query.trace(ctx, event);
-        query
-    }
-
-    #[allow(clippy::print_stderr)]
-    fn trace(&self, ctx: &Context<'_>, event: &str) {
-        if std::env::var_os("ATTEST_DEBUG").is_none() {
-            return;
-        }
-        eprintln!("event: {event}");
-        for u in &self.units {
-            match &u.matcher {
-                Matcher::Term {
-                    key: TermKey::Concept(c),
-                    ..
-                } => {
-                    eprintln!(
-                        "  concept {} w={:.2}",
-                        ctx.lexicon().concept(*c).map_or("?", |c| c.name.as_str()),
-                        u.weight
-                    );
-                }
-                Matcher::Term { key, .. } => eprintln!("  word {key:?} w={:.2}", u.weight),
-                Matcher::Name(q) => {
-                    eprintln!("  name {} w={:.2} n={}", q.name, u.weight, u.found_in.len())
-                }
-            }
-        }
+        EventQuery { units }
     }
 
     /// The gazetteer entities the event names.

@@ -339,7 +339,6 @@ const RELEVANT: f32 = 0.5;
 pub fn claim(ctx: &Context<'_>, claim: &Claim) -> Judgement {
     let event = event::EventQuery::new(ctx, &claim.event.value);
     let people = participant::People::new(ctx, claim);
-    trace(ctx, &event, &people);
     let hits: Vec<Hit> = if event.is_empty() {
         Vec::new()
     } else {
@@ -403,50 +402,4 @@ pub fn claim(ctx: &Context<'_>, claim: &Claim) -> Judgement {
     evidence.extend(people.place_conflicts(ctx, &hits, verdict::PLAINLY));
     let place = people.place_evidence(ctx, &hits);
     verdict::decide(ctx, claim, &hits, evidence, place)
-}
-
-/// With `ATTEST_DEBUG` set, how every candidate sentence scores against the claim.
-#[allow(clippy::print_stderr)]
-fn trace(ctx: &Context<'_>, event: &event::EventQuery, people: &participant::People) {
-    if std::env::var_os("ATTEST_DEBUG").is_none() {
-        return;
-    }
-    for id in event.candidates(ctx) {
-        let score = event.score(ctx, id, None);
-        if score.coverage <= 0.0 {
-            continue;
-        }
-        let doc = ctx.doc(id);
-        let bytes = ctx.sentences().get(id).bytes.clone();
-        let mut dates = String::new();
-        for d in ctx
-            .mentions(id)
-            .dates
-            .iter()
-            .filter(|d| bytes.start <= d.span.start && d.span.end <= bytes.end)
-        {
-            let s = event.score(ctx, id, Some(&d.span));
-            dates.push_str(&format!(
-                " [{}={:.2}{}]",
-                doc.text.get(d.span.clone()).unwrap_or(""),
-                s.coverage,
-                if s.relevant { "" } else { "x" }
-            ));
-        }
-        let text: String = doc
-            .text
-            .get(bytes)
-            .unwrap_or("")
-            .chars()
-            .take(110)
-            .collect();
-        eprintln!(
-            "  {} s{} cov={:.2} relevant={} people={}{dates} :: {text}",
-            doc.name.get(..3).unwrap_or(""),
-            id.0,
-            score.coverage,
-            score.relevant,
-            people.all_named(ctx, id)
-        );
-    }
 }
