@@ -70,10 +70,12 @@ pub(crate) fn superscript_candidates(s: &str) -> Vec<(u32, Range<usize>)> {
         }
         let glued = s.get(..start).is_some_and(glued_before);
         let closed = s.get(i..).is_some_and(closed_after);
-        if i - start <= 3 && glued && closed {
-            if let Some(n) = s.get(start..i).and_then(|d| d.parse().ok()) {
-                out.push((n, start..i));
-            }
+        if i - start <= 3
+            && glued
+            && closed
+            && let Some(n) = s.get(start..i).and_then(|d| d.parse().ok())
+        {
+            out.push((n, start..i));
         }
     }
     out

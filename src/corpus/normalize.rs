@@ -365,10 +365,10 @@ fn note_definition_lines(raw: &str, lines: &[Line]) -> HashSet<usize> {
     }
     let mut defs = HashSet::new();
     for (i, line) in lines.iter().enumerate() {
-        if let Some((n, _)) = citation::note_label(line.text(raw)) {
-            if first_use.get(&n).is_some_and(|&used| used < line.start) {
-                defs.insert(i);
-            }
+        if let Some((n, _)) = citation::note_label(line.text(raw))
+            && first_use.get(&n).is_some_and(|&used| used < line.start)
+        {
+            defs.insert(i);
         }
     }
     defs
@@ -806,11 +806,9 @@ impl<'r> Builder<'r> {
         let mut removed = vec![false; items.len()];
         let mut found: Vec<(Range<usize>, u32, bool)> = Vec::new();
         let mut note_label = None;
-        if is_note {
-            if let Some((n, range)) = citation::note_label(&s) {
-                note_label = Some(n);
-                removed[item_at(range.start)..item_at(range.end)].fill(true);
-            }
+        if is_note && let Some((n, range)) = citation::note_label(&s) {
+            note_label = Some(n);
+            removed[item_at(range.start)..item_at(range.end)].fill(true);
         }
         for (n, range) in citation::bracket_markers(&s) {
             let (a, b) = (item_at(range.start), item_at(range.end));

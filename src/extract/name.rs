@@ -91,16 +91,16 @@ impl WordKeys {
         }
         let mut keys: Vec<String> = Vec::with_capacity(3);
         let mut adjective_base = None;
-        if lower.chars().any(is_cyrillic) {
-            if let Some(stem) = strip_russian_ending(&lower) {
-                push_unique(&mut keys, phonetic(&to_latin(stem)));
-                // The adjective suffix is cut before folding: `карсск` → `карс`, where folding
-                // first would merge the two `s` and lose the name's own.
-                adjective_base = stem
-                    .strip_suffix("ск")
-                    .filter(|base| base.chars().count() >= 3)
-                    .map(|base| phonetic(&to_latin(base)));
-            }
+        if lower.chars().any(is_cyrillic)
+            && let Some(stem) = strip_russian_ending(&lower)
+        {
+            push_unique(&mut keys, phonetic(&to_latin(stem)));
+            // The adjective suffix is cut before folding: `карсск` → `карс`, where folding
+            // first would merge the two `s` and lose the name's own.
+            adjective_base = stem
+                .strip_suffix("ск")
+                .filter(|base| base.chars().count() >= 3)
+                .map(|base| phonetic(&to_latin(base)));
         }
         push_unique(&mut keys, phonetic(&to_latin(&lower)));
         if adjective_base.is_none() && !lower.chars().any(is_cyrillic) {
@@ -697,10 +697,11 @@ impl Gazetteer {
                 if pattern.words.is_empty() {
                     continue;
                 }
-                if entity.kind == EntityKind::Person && pattern.words.len() > 1 {
-                    if let Some(first) = pattern.words.first() {
-                        given.insert(first.primary().to_owned());
-                    }
+                if entity.kind == EntityKind::Person
+                    && pattern.words.len() > 1
+                    && let Some(first) = pattern.words.first()
+                {
+                    given.insert(first.primary().to_owned());
                 }
                 self.patterns.push((id, pattern));
             }
@@ -714,10 +715,10 @@ impl Gazetteer {
             for key in first.keys() {
                 self.by_first_key.entry(key.clone()).or_default().push(p);
             }
-            if first.primary().len() >= FUZZY_MIN_LEN {
-                if let Some(&letter) = first.primary().as_bytes().first() {
-                    self.by_first_letter.entry(letter).or_default().push(p);
-                }
+            if first.primary().len() >= FUZZY_MIN_LEN
+                && let Some(&letter) = first.primary().as_bytes().first()
+            {
+                self.by_first_letter.entry(letter).or_default().push(p);
             }
         }
         self.given = Arc::new(given);
@@ -806,16 +807,16 @@ impl Gazetteer {
                 .flatten()
                 .copied()
                 .collect();
-            if tok.capitalised && tok.keys.primary().len() >= FUZZY_MIN_LEN {
-                if let Some(list) = tok
+            if tok.capitalised
+                && tok.keys.primary().len() >= FUZZY_MIN_LEN
+                && let Some(list) = tok
                     .keys
                     .primary()
                     .as_bytes()
                     .first()
                     .and_then(|l| self.by_first_letter.get(l))
-                {
-                    candidates.extend(list);
-                }
+            {
+                candidates.extend(list);
             }
             candidates.sort_unstable();
             candidates.dedup();

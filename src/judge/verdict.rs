@@ -130,17 +130,18 @@ pub(super) fn decide(
             warnings.push(format!("no source states the {}", name(a)));
         }
     }
-    if stated.is_empty() && verdict == Verdict::Supported {
-        if let Some(h) = hits.first() {
-            evidence.push(ctx.evidence(
-                h.sentence,
-                ctx.sentences().get(h.sentence).bytes.clone(),
-                Relation::Supports,
-                Aspect::Event,
-                "speaks of the event".to_string(),
-                h.coverage,
-            ));
-        }
+    if stated.is_empty()
+        && verdict == Verdict::Supported
+        && let Some(h) = hits.first()
+    {
+        evidence.push(ctx.evidence(
+            h.sentence,
+            ctx.sentences().get(h.sentence).bytes.clone(),
+            Relation::Supports,
+            Aspect::Event,
+            "speaks of the event".to_string(),
+            h.coverage,
+        ));
     }
     let supports: Vec<&Evidence> = evidence
         .iter()

@@ -1030,10 +1030,10 @@ fn lookup<'a, T: Copy>(table: Table<T>, i: &'a str) -> R<'a, (T, &'a str)> {
         if !eq_fold(first, head.trim_end_matches('.')) {
             continue;
         }
-        if let Some(rest) = match_phrase(i, phrase) {
-            if best.is_none_or(|(best_rest, _)| rest.len() < best_rest.len()) {
-                best = Some((rest, value));
-            }
+        if let Some(rest) = match_phrase(i, phrase)
+            && best.is_none_or(|(best_rest, _)| rest.len() < best_rest.len())
+        {
+            best = Some((rest, value));
         }
     }
     match best {
@@ -1310,13 +1310,12 @@ type Alt<'a, T> = fn(&Grammar, &'a str) -> R<'a, T>;
 fn longest<'a, T>(g: &Grammar, i: &'a str, alts: &[Alt<'a, T>]) -> R<'a, T> {
     let mut best: Option<(&'a str, T)> = None;
     for alt in alts {
-        if let Ok((rest, value)) = alt(g, i) {
-            if best
+        if let Ok((rest, value)) = alt(g, i)
+            && best
                 .as_ref()
                 .is_none_or(|(best_rest, _)| rest.len() < best_rest.len())
-            {
-                best = Some((rest, value));
-            }
+        {
+            best = Some((rest, value));
         }
     }
     best.map_or_else(|| fail(i), Ok)
@@ -1696,10 +1695,10 @@ impl Grammar {
                 let (rest, (point, _)) = self.side(rest)?;
                 return Ok((rest, expr(Shape::Open(Bound::Until, point), true)));
             }
-            if let Ok((rest, (point, _))) = self.side(i) {
-                if let Ok((rest, _)) = tag::<_, _, NomError<&str>>("/..")(rest) {
-                    return Ok((rest, expr(Shape::Open(Bound::Since, point), true)));
-                }
+            if let Ok((rest, (point, _))) = self.side(i)
+                && let Ok((rest, _)) = tag::<_, _, NomError<&str>>("/..")(rest)
+            {
+                return Ok((rest, expr(Shape::Open(Bound::Since, point), true)));
             }
         }
         let (rest, bound) = table(OPEN_BOUNDS)(i)?;
