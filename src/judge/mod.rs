@@ -77,6 +77,21 @@ pub enum Aspect {
     Cites,
 }
 
+impl Aspect {
+    /// The aspect's name, as the JSON report writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Aspect::Event => "event",
+            Aspect::Date => "date",
+            Aspect::Figure => "figure",
+            Aspect::Place => "place",
+            Aspect::Participants => "participants",
+            Aspect::Quote => "quote",
+            Aspect::Cites => "cites",
+        }
+    }
+}
+
 /// A passage's statement about a claim, located in the raw source file.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Evidence {

@@ -198,15 +198,11 @@ fn weighed(evidence: &[Evidence], a: Aspect, r: Relation) -> bool {
     }
 }
 
+/// The aspect in a reason's prose: "another citation", not "another cites".
 fn name(a: Aspect) -> &'static str {
     match a {
-        Aspect::Event => "event",
-        Aspect::Date => "date",
-        Aspect::Figure => "figure",
-        Aspect::Place => "place",
-        Aspect::Participants => "participants",
-        Aspect::Quote => "quote",
         Aspect::Cites => "citation",
+        other => other.as_str(),
     }
 }
 

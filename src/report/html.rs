@@ -461,18 +461,6 @@ fn relation_symbol(r: Relation) -> &'static str {
     }
 }
 
-fn aspect_name(a: Aspect) -> &'static str {
-    match a {
-        Aspect::Event => "event",
-        Aspect::Date => "date",
-        Aspect::Figure => "figure",
-        Aspect::Place => "place",
-        Aspect::Participants => "participants",
-        Aspect::Quote => "quote",
-        Aspect::Cites => "cites",
-    }
-}
-
 fn lang_code(lang: Lang) -> Option<&'static str> {
     match lang {
         Lang::En => Some("en"),
@@ -495,7 +483,7 @@ fn evidence(
         "<li class=\"ev rel-{rel}\">\n<p class=\"ev-head\"><span class=\"rel\"><span aria-hidden=\"true\">{}</span> {rel}</span> \
          <span class=\"aspect\">{}</span> <cite>{}</cite>",
         relation_symbol(e.relation),
-        aspect_name(e.aspect),
+        Aspect::as_str(e.aspect),
         Esc(&e.source_title)
     )?;
     if let Some(meta) = doc.map(|d| &d.meta) {
