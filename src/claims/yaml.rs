@@ -551,44 +551,34 @@ mod tests {
     #[test]
     fn values_keep_their_exact_place_in_the_file() {
         let claim = "claims:\n  - id: a\n    event: e\n";
+        let date = |c: &Claim| {
+            c.date
+                .as_ref()
+                .map_or(c.id.span.clone(), |d| d.span.clone())
+        };
+        let place = |c: &Claim| {
+            c.place
+                .as_ref()
+                .map_or(c.id.span.clone(), |p| p.span.clone())
+        };
         check(
             &format!("{claim}    date: 13 October 1921\n"),
-            |c| {
-                c.date
-                    .as_ref()
-                    .map(|d| d.span.clone())
-                    .unwrap_or(c.id.span.clone())
-            },
+            date,
             "13 October 1921",
         );
         check(
             &format!("{claim}    date: \"13 October 1921\"\n"),
-            |c| {
-                c.date
-                    .as_ref()
-                    .map(|d| d.span.clone())
-                    .unwrap_or(c.id.span.clone())
-            },
+            date,
             "13 October 1921",
         );
         check(
             &format!("{claim}    date: '13 октября 1921 г.'\n"),
-            |c| {
-                c.date
-                    .as_ref()
-                    .map(|d| d.span.clone())
-                    .unwrap_or(c.id.span.clone())
-            },
+            date,
             "13 октября 1921 г.",
         );
         check(
             &format!("{claim}    place: Kars   # comment\n"),
-            |c| {
-                c.place
-                    .as_ref()
-                    .map(|d| d.span.clone())
-                    .unwrap_or(c.id.span.clone())
-            },
+            place,
             "Kars",
         );
         check(

@@ -487,18 +487,9 @@ fn evidence(
         Esc(&e.source_title)
     )?;
     if let Some(meta) = doc.map(|d| &d.meta) {
-        let byline: Vec<String> = meta
-            .author
-            .iter()
-            .cloned()
-            .chain(meta.year.map(|y| y.to_string()))
-            .collect();
+        let byline = byline(meta);
         if !byline.is_empty() {
-            write!(
-                s,
-                " <span class=\"byline\">{}</span>",
-                Esc(&byline.join(", "))
-            )?;
+            write!(s, " <span class=\"byline\">{}</span>", Esc(&byline))?;
         }
     }
     writeln!(
@@ -962,12 +953,6 @@ fn sources(s: &mut String, outcome: &Outcome, rows: &[Row<'_>]) -> fmt::Result {
     for corpus in &outcome.corpora {
         for doc in &corpus.documents {
             let meta = &doc.meta;
-            let byline: Vec<String> = meta
-                .author
-                .iter()
-                .cloned()
-                .chain(meta.year.map(|y| y.to_string()))
-                .collect();
             let lang = lang_code(meta.language).map_or(String::new(), |l| format!(" lang=\"{l}\""));
             write!(
                 s,
@@ -979,7 +964,7 @@ fn sources(s: &mut String, outcome: &Outcome, rows: &[Row<'_>]) -> fmt::Result {
                 } else {
                     " <em>(not in the catalogue)</em>"
                 },
-                Esc(&byline.join(", ")),
+                Esc(&byline(meta)),
                 lang_name(meta.language),
                 kind_name(meta.kind),
             )?;
@@ -1212,6 +1197,17 @@ const SCRIPT: &str = r##"(function () {
   apply();
 })();
 "##;
+
+/// A source's author and year of publication, as far as the catalogue gives them.
+fn byline(meta: &crate::corpus::SourceMeta) -> String {
+    let parts: Vec<String> = meta
+        .author
+        .iter()
+        .cloned()
+        .chain(meta.year.map(|y| y.to_string()))
+        .collect();
+    parts.join(", ")
+}
 
 #[cfg(test)]
 mod tests {
